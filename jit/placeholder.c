@@ -1,0 +1,1 @@
+/* placeholder */ typedef int cellar_placeholder_jit;
