@@ -1,0 +1,31 @@
+/* Calls: one generic entry point for every callable, CPython's argument binding with its exact
+ * TypeError messages, and a fast path for positional calls that match a plain function's
+ * arity, which allocates nothing. */
+#ifndef CELLAR_CALL_H
+#define CELLAR_CALL_H
+
+#include "value.h"
+
+/* Calls any callable with the rt_cfunc argument convention. */
+rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args,
+                 rt_value kwnames);
+/* f(*args, **kwargs): args is a tuple (or list), kwargs a dict or 0. */
+rt_value rt_call_ex(rt_vm *vm, rt_value callee, rt_value args, rt_value kwargs);
+/* Convenience for C code: positional arguments only. */
+rt_value rt_call0(rt_vm *vm, rt_value callee);
+rt_value rt_call1(rt_vm *vm, rt_value callee, rt_value a);
+rt_value rt_call2(rt_vm *vm, rt_value callee, rt_value a, rt_value b);
+/* Calls a compiled function: binds arguments, pushes a frame, runs the native entry, records
+ * a traceback entry if it fails, pops the frame. */
+rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_value *args,
+                          rt_value kwnames);
+
+/* Helpers for builtins to parse their arguments with CPython-style messages.
+ * rt_check_args: "name() takes from MIN to MAX positional arguments but N were given",
+ * "name() takes no keyword arguments". max < 0: unlimited. false with exception pending. */
+bool rt_check_args(rt_vm *vm, const char *name, size_t nargs, rt_value kwnames, size_t min,
+                   long max);
+/* Finds keyword `name` among kwnames; returns its value or 0. */
+rt_value rt_kwarg(rt_value kwnames, const rt_value *kwvalues, const char *name);
+
+#endif

@@ -1,0 +1,61 @@
+/* Code objects, functions and cells: the run-time half of closure conversion. A function is
+ * code plus its environment record — a tuple of cells in co_freevars order, CPython's
+ * __closure__ — plus defaults, globals and the attributes Python exposes. */
+#ifndef CELLAR_FUNCTION_H
+#define CELLAR_FUNCTION_H
+
+#include "value.h"
+#include "vm.h"
+
+/* Native entry of a compiled function. `args` holds one value per parameter slot, in
+ * co_varnames order (positional, keyword-only, *args tuple, **kwargs dict), already bound. */
+typedef rt_value (*rt_entry)(rt_vm *vm, rt_frame *frame, const rt_value *args);
+
+/* co_flags bits, as CPython numbers them. */
+enum {
+    RT_CO_OPTIMIZED = 0x1,
+    RT_CO_NEWLOCALS = 0x2,
+    RT_CO_VARARGS = 0x4,
+    RT_CO_VARKEYWORDS = 0x8,
+    RT_CO_NESTED = 0x10,
+    RT_CO_NOFREE = 0x40
+};
+
+typedef struct rt_code {
+    rt_object base;
+    rt_value name, qualname, filename;      /* str */
+    rt_value varnames, cellvars, freevars;  /* tuples of str */
+    rt_value docstring;                     /* str or None: the first constant */
+    int32_t argcount, posonlyargcount, kwonlyargcount;
+    int32_t flags;
+    int32_t firstlineno;
+    int32_t nparams; /* argcount + kwonlyargcount + has *args + has **kwargs */
+    rt_entry entry;  /* filled in when the JIT has compiled the body */
+} rt_code;
+
+typedef struct rt_cell {
+    rt_object base;
+    rt_value contents; /* 0 while empty */
+} rt_cell;
+
+typedef struct rt_function {
+    rt_object base;
+    rt_code *code;
+    rt_value globals;    /* dict */
+    rt_value closure;    /* tuple of cells, or RT_NONE when the code has no free variables */
+    rt_value defaults;   /* tuple or RT_NONE */
+    rt_value kwdefaults; /* dict or RT_NONE */
+    rt_value name, qualname, doc, module; /* writable attributes */
+    rt_value dict;       /* __dict__, created on first use (0 until then) */
+} rt_function;
+
+static inline rt_function *rt_as_function(rt_value v) { return (rt_function *)rt_as_object(v); }
+
+rt_value rt_code_new(rt_vm *vm, const char *name, const char *qualname, const char *filename);
+rt_value rt_cell_new(rt_value contents); /* contents may be 0 (empty) */
+/* MAKE_FUNCTION: closure is a tuple of cells or 0; defaults a tuple or 0; kwdefaults a dict
+ * or 0. __name__, __qualname__, __doc__ come from the code; __module__ from globals. */
+rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
+                          rt_value defaults, rt_value kwdefaults);
+
+#endif

@@ -1,0 +1,21 @@
+/* Iteration: the iterator protocol, range, and the builtin iterators (enumerate, zip, map,
+ * filter, reversed, and the iterators of list, tuple, str, dict and set). */
+#ifndef CELLAR_ITER_H
+#define CELLAR_ITER_H
+
+#include "value.h"
+
+rt_value rt_get_iter(rt_vm *vm, rt_value iterable); /* TypeError: 'int' object is not iterable */
+/* The next item, RT_ITER_DONE when exhausted, or RT_ERROR. */
+rt_value rt_iter_next(rt_vm *vm, rt_value iterator);
+/* Unpacks exactly n values into out (CPython's "not enough values to unpack (expected 3, got
+ * 2)" / "too many values to unpack (expected 2)"). With star >= 0, out[star] becomes a list
+ * of the middle values and `n` counts the starred target too. 0 / -1. */
+int rt_unpack_sequence(rt_vm *vm, rt_value iterable, int n, int star, rt_value *out);
+/* Builtin iterator types; calling the type constructs one (enumerate(xs, start=1), ...). */
+extern const rt_type rt_enumerate_type, rt_zip_type, rt_map_type, rt_filter_type,
+    rt_reversed_type;
+
+rt_value rt_range_new(rt_vm *vm, int64_t start, int64_t stop, int64_t step);
+
+#endif

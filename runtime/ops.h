@@ -1,0 +1,43 @@
+/* Generic operations: the entry points compiled code calls for arithmetic, comparison, truth,
+ * hashing, attributes and subscripts. Each dispatches on the operand types' slots and raises
+ * CPython's TypeError when no slot applies. */
+#ifndef CELLAR_OPS_H
+#define CELLAR_OPS_H
+
+#include "value.h"
+
+rt_value rt_binary_op(rt_vm *vm, int op, rt_value a, rt_value b); /* op: rt_binary_op, maybe | RT_INPLACE */
+rt_value rt_unary_op(rt_vm *vm, int op, rt_value a);
+/* a < b and friends; `is` and `in` are separate (word equality, rt_contains). */
+rt_value rt_compare(rt_vm *vm, rt_compare_op op, rt_value a, rt_value b);
+int rt_compare_bool(rt_vm *vm, rt_compare_op op, rt_value a, rt_value b); /* 1/0/-1 */
+int rt_equal(rt_vm *vm, rt_value a, rt_value b);                          /* 1/0/-1 */
+int rt_contains(rt_vm *vm, rt_value container, rt_value item);            /* 1/0/-1 */
+int rt_truthy(rt_vm *vm, rt_value v);                                     /* 1/0/-1 */
+bool rt_hash(rt_vm *vm, rt_value v, int64_t *out);
+int64_t rt_length(rt_vm *vm, rt_value v); /* -1 on error */
+rt_value rt_repr(rt_vm *vm, rt_value v);  /* always a str, or 0 */
+rt_value rt_str(rt_vm *vm, rt_value v);
+rt_value rt_getitem(rt_vm *vm, rt_value obj, rt_value key);
+int rt_setitem(rt_vm *vm, rt_value obj, rt_value key, rt_value value);
+int rt_delitem(rt_vm *vm, rt_value obj, rt_value key);
+rt_value rt_slice_new(rt_vm *vm, rt_value start, rt_value stop, rt_value step);
+/* Attribute access: type's getattr slot, then the method table (returning a bound method),
+ * then AttributeError "'int' object has no attribute 'x'". `name` is an interned str. */
+rt_value rt_getattr(rt_vm *vm, rt_value obj, rt_value name);
+int rt_setattr(rt_vm *vm, rt_value obj, rt_value name, rt_value value); /* value 0: delete */
+/* getattr that reports a missing attribute as 0 with no exception pending (hasattr, getattr
+ * with a default); other errors still propagate as 0 with an exception pending. */
+rt_value rt_getattr_optional(rt_vm *vm, rt_value obj, rt_value name);
+/* obj.name(args...) without allocating a bound method when name is in the method table. */
+rt_value rt_call_method(rt_vm *vm, rt_value obj, rt_value name, size_t nargs,
+                        const rt_value *args, rt_value kwnames);
+bool rt_isinstance_type(rt_value v, const rt_type *t);
+
+/* Global names (LOAD_GLOBAL / STORE_GLOBAL / DELETE_GLOBAL): globals dict, then builtins;
+ * NameError "name 'x' is not defined. Did you mean: 'y'?" as CPython 3.11 words it. */
+rt_value rt_load_global(rt_vm *vm, rt_value globals, rt_value name);
+int rt_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value);
+int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
+
+#endif
