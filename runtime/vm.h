@@ -42,8 +42,11 @@ struct rt_vm {
     rt_write_fn write_err; /* tracebacks, warnings */
     void *user_data;
 
-    rt_value names; /* tuple of frequently used interned strings, see names.h (optional) */
-    void *host;     /* the embedding layer's own state (cellar_vm), opaque to the runtime */
+    /* list: objects that compiled code refers to by address (code objects, constants). JIT'd
+     * memory is not scanned by the GC, so this list is what keeps them alive. */
+    rt_value constants;
+    void *jit;  /* the JIT's state for this VM (jit.h), opaque to the runtime */
+    void *host; /* the embedding layer's own state (cellar_vm), opaque to the runtime */
 };
 
 /* Creates a VM with builtins and built-in modules registered. NULL only when out of memory. */
