@@ -1,0 +1,24 @@
+/* The JIT: turns an IR module into native code. codegen.c lowers IR to LLVM IR through the C
+ * API; jit.c optimises it with the new pass manager and hands it to an ORC LLJIT whose dylib
+ * defines the runtime's entry points explicitly (symbols.c). One jit per VM. */
+#ifndef CELLAR_JIT_H
+#define CELLAR_JIT_H
+
+#include <stdbool.h>
+
+#include "ir.h"
+#include "value.h"
+
+typedef struct jit jit;
+
+/* opt_level 0..3. NULL with *error (malloc'd) set when LLVM cannot be initialised. */
+jit *jit_new(rt_vm *vm, int opt_level, char **error);
+void jit_free(jit *j);
+
+/* Compiles every function of `m`, creating its code objects, and returns the module body as a
+ * function object (no parameters, globals = vm->globals) ready for rt_call_function. When
+ * `llvm_ir` is not NULL it receives the optimised LLVM IR as text (malloc'd). On failure returns
+ * 0 and sets *error (malloc'd); no exception is left pending. */
+rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **error);
+
+#endif
