@@ -1,0 +1,7 @@
+# Uncaught: a missing keyword-only argument.
+def connect(host, *, port):
+    return host, port
+
+
+print(connect("h", port=1))
+connect("h")
