@@ -1,0 +1,722 @@
+/* Code generation: IR functions to LLVM IR functions, one LLVM module per IR module.
+ *
+ *   ir_module ──collect──▶ [main, children...] ──code objects──▶ rt_code per function
+ *        │                                                             │ (rooted)
+ *        └──declare──▶ i64 @cellar.N.qualname(ptr %vm, ptr %frame, ptr %args)
+ *                         │
+ *                         ├─ entry:   allocas for slots/cells/temps, args → slots,
+ *                         │           closure tuple → free cells, frame->function->globals
+ *                         ├─ bN:      one LLVM block per ir_block, ops via codegen_ops.c
+ *                         └─ error:   ret i64 0 (the exception stays pending in the VM)
+ *
+ * collect   Gathers every function reachable from the module body through IRC_CODE
+ *           constants, module body first, so each gets a code object and an LLVM function.
+ * objects   Creates the rt_code of each function now: parents embed their children's code
+ *           objects by address, and the JIT fills in `entry` once the module is linked.
+ * emit      Every local, cell and temporary is an alloca; mem2reg/SROA turn them into SSA
+ *           at -O1 and above, so this file never builds a phi across IR blocks. Every
+ *           operation that can fail is followed by a compare and a cold branch to its
+ *           handler block or to the shared error exit, QuickJS-style.
+ *
+ * Objects the generated code refers to by address (strs, ints, floats, tuples, code objects)
+ * are appended to vm->constants as soon as they exist: JIT'd memory is not scanned by the GC
+ * and this file's own arrays are malloc'd. */
+#include "codegen.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "float.h"
+#include "int.h"
+#include "list.h"
+#include "ops.h"
+#include "str.h"
+#include "symbols.h"
+#include "tuple.h"
+#include "vm.h"
+
+/* ---- errors and small builders ---- */
+
+static void unit_fail(cg_unit *u, const char *fmt, va_list ap)
+{
+    if (u->error)
+        return;
+    if (vasprintf(&u->error, fmt, ap) < 0)
+        u->error = NULL;
+    if (!u->error)
+        u->error = strdup("out of memory");
+}
+
+void cg_fail_at(cg_function *cg, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    unit_fail(cg->u, fmt, ap);
+    va_end(ap);
+}
+
+static void cg_unit_fail(cg_unit *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void cg_unit_fail(cg_unit *u, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    unit_fail(u, fmt, ap);
+    va_end(ap);
+}
+
+LLVMValueRef cg_i64(cg_function *cg, uint64_t v) { return LLVMConstInt(cg->u->i64, v, false); }
+
+LLVMValueRef cg_i32(cg_function *cg, int v)
+{
+    return LLVMConstInt(cg->u->i32, (unsigned long long)(long long)v, true);
+}
+
+LLVMValueRef cg_ptr_const(cg_function *cg, const void *p)
+{
+    return LLVMConstIntToPtr(cg_i64(cg, (uint64_t)(uintptr_t)p), cg->u->ptr);
+}
+
+LLVMValueRef cg_load_temp(cg_function *cg, int temp)
+{
+    if (temp < 0 || temp >= cg->ir->ntemps) {
+        cg_fail_at(cg, "%s: temporary %d out of range", cg->ir->qualname, temp);
+        return cg_i64(cg, RT_NONE);
+    }
+    return LLVMBuildLoad2(cg->b, cg->u->i64, cg->temps[temp], "");
+}
+
+LLVMValueRef cg_load_opt(cg_function *cg, int temp, rt_value absent)
+{
+    return temp < 0 ? cg_i64(cg, absent) : cg_load_temp(cg, temp);
+}
+
+void cg_store_temp(cg_function *cg, int temp, LLVMValueRef v)
+{
+    if (temp < 0) /* result unused */
+        return;
+    if (temp >= cg->ir->ntemps) {
+        cg_fail_at(cg, "%s: temporary %d out of range", cg->ir->qualname, temp);
+        return;
+    }
+    LLVMBuildStore(cg->b, v, cg->temps[temp]);
+}
+
+LLVMValueRef cg_field(cg_function *cg, LLVMValueRef base, size_t offset)
+{
+    if (offset == 0)
+        return base;
+    LLVMValueRef index = cg_i64(cg, offset);
+    return LLVMBuildGEP2(cg->b, LLVMInt8TypeInContext(cg->u->ctx), base, &index, 1, "");
+}
+
+/* Values are i64 words; a word that is known to be an object pointer is cast on use. */
+static LLVMValueRef as_pointer(cg_function *cg, LLVMValueRef v)
+{
+    if (LLVMTypeOf(v) == cg->u->ptr)
+        return v;
+    return LLVMBuildIntToPtr(cg->b, v, cg->u->ptr, "");
+}
+
+LLVMValueRef cg_load_field(cg_function *cg, LLVMTypeRef t, LLVMValueRef base, size_t offset)
+{
+    return LLVMBuildLoad2(cg->b, t, cg_field(cg, as_pointer(cg, base), offset), "");
+}
+
+void cg_store_field(cg_function *cg, LLVMValueRef base, size_t offset, LLVMValueRef v)
+{
+    LLVMBuildStore(cg->b, v, cg_field(cg, as_pointer(cg, base), offset));
+}
+
+LLVMValueRef cg_array(cg_function *cg, int n, const int *temps)
+{
+    LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)n);
+    LLVMValueRef array = LLVMBuildAlloca(cg->alloca_b, t, "array");
+    for (int i = 0; temps && i < n; i++)
+        cg_store_field(cg, array, (size_t)i * sizeof(rt_value), cg_load_temp(cg, temps[i]));
+    return array;
+}
+
+LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
+{
+    return LLVMBuildSelect(cg->b, cond, cg_i64(cg, RT_TRUE), cg_i64(cg, RT_FALSE), "");
+}
+
+/* ---- runtime calls ---- */
+
+static LLVMTypeRef signature_type(cg_unit *u, char c)
+{
+    switch (c) {
+    case 'v': case 'z': return u->i64;
+    case 'i': return u->i32;
+    case 'p': return u->ptr;
+    default: return NULL;
+    }
+}
+
+/* The declaration of jit_symbols[index] in this module, built from its signature. */
+static LLVMValueRef runtime_decl(cg_unit *u, int index)
+{
+    if (u->decls[index])
+        return u->decls[index];
+    const char *sig = jit_symbols[index].signature;
+    LLVMTypeRef params[8];
+    unsigned n = (unsigned)strlen(sig) - 1;
+    assert(n <= 8);
+    for (unsigned i = 0; i < n; i++)
+        params[i] = signature_type(u, sig[i + 1]);
+    u->decl_types[index] = LLVMFunctionType(signature_type(u, sig[0]), params, n, false);
+    u->decls[index] = LLVMAddFunction(u->module, jit_symbols[index].name, u->decl_types[index]);
+    unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+    LLVMAddAttributeAtIndex(u->decls[index], LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(u->ctx, nounwind, 0));
+    return u->decls[index];
+}
+
+LLVMValueRef cg_call(cg_function *cg, const char *name, LLVMValueRef *args, unsigned nargs)
+{
+    int index = jit_symbol_index(name);
+    assert(index >= 0 && "runtime function missing from jit_symbols");
+    LLVMValueRef fn = runtime_decl(cg->u, index);
+    assert(nargs + 1 == strlen(jit_symbols[index].signature) && "arity differs from signature");
+    return LLVMBuildCall2(cg->b, cg->u->decl_types[index], fn, args, nargs, "");
+}
+
+/* ---- control flow ---- */
+
+LLVMBasicBlockRef cg_new_block(cg_function *cg, const char *name)
+{
+    return LLVMAppendBasicBlockInContext(cg->u->ctx, cg->fn, name);
+}
+
+static int block_index(const ir_function *f, const ir_block *b);
+
+LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b)
+{
+    int index = b ? block_index(cg->ir, b) : -1;
+    if (index >= 0)
+        return cg->blocks[index];
+    cg_fail_at(cg, "%s: branch to a block outside the function", cg->ir->qualname);
+    return cg->error_exit;
+}
+
+LLVMBasicBlockRef cg_fail_target(cg_function *cg, const ir_instr *in)
+{
+    return in->handler ? cg_block_of(cg, in->handler) : cg->error_exit;
+}
+
+void cg_check(cg_function *cg, const ir_instr *in, LLVMValueRef failed)
+{
+    LLVMBasicBlockRef ok = cg_new_block(cg, "ok");
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, failed, cg_fail_target(cg, in), ok);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
+    LLVMPositionBuilderAtEnd(cg->b, ok);
+}
+
+void cg_check_value(cg_function *cg, const ir_instr *in, LLVMValueRef v)
+{
+    cg_check(cg, in, LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_i64(cg, RT_ERROR), "failed"));
+}
+
+void cg_check_int(cg_function *cg, const ir_instr *in, LLVMValueRef v)
+{
+    cg_check(cg, in, LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_i32(cg, 0), "failed"));
+}
+
+void cg_raise(cg_function *cg, const ir_instr *in)
+{
+    cg_jump(cg, cg_fail_target(cg, in));
+}
+
+void cg_jump(cg_function *cg, LLVMBasicBlockRef target)
+{
+    LLVMBuildBr(cg->b, target);
+    cg->terminated = true;
+}
+
+/* ---- constants ---- */
+
+/* Keeps `v` alive for as long as the VM: JIT'd code holds its address. */
+static rt_value root(cg_unit *u, rt_value v)
+{
+    if (v && rt_is_object(v))
+        rt_list_append(u->vm, u->vm->constants, v);
+    return v;
+}
+
+static rt_value intern(cg_unit *u, const char *s, size_t len)
+{
+    return root(u, rt_str_intern_value(u->vm, rt_str_new(s, len)));
+}
+
+static rt_value intern_cstr(cg_unit *u, const char *s) { return intern(u, s, strlen(s)); }
+
+/* A tuple of interned strs (co_varnames and friends, keyword names of a call). */
+static rt_value name_tuple(cg_unit *u, const char *const *names, int n)
+{
+    rt_value *items = calloc((size_t)n + 1, sizeof *items);
+    if (!items)
+        return 0;
+    for (int i = 0; i < n; i++)
+        items[i] = intern_cstr(u, names[i]);
+    rt_value t = root(u, rt_tuple_from_array(u->vm, (size_t)n, items));
+    free(items);
+    return t;
+}
+
+/* An int literal: inline when it fits a small int, else a big int made once, now. */
+static rt_value int_const(cg_function *cg, const char *digits)
+{
+    errno = 0;
+    char *end;
+    long long v = strtoll(digits, &end, 10);
+    if (errno == 0 && *end == '\0' && end != digits && v >= RT_SMALL_INT_MIN &&
+        v <= RT_SMALL_INT_MAX)
+        return rt_small_int(v);
+    rt_vm *vm = cg->u->vm;
+    bool negative = digits[0] == '-';
+    rt_value r = rt_int_from_string(vm, digits + negative, 10);
+    if (r && negative)
+        r = rt_unary_op(vm, RT_NEG, r);
+    if (!r) {
+        vm->pending = 0;
+        cg_fail_at(cg, "%s: bad int constant '%s'", cg->ir->qualname, digits);
+        return 0;
+    }
+    return root(cg->u, r);
+}
+
+static rt_value materialise(cg_function *cg, const ir_const *c)
+{
+    cg_unit *u = cg->u;
+    switch (c->kind) {
+    case IRC_NONE: return RT_NONE;
+    case IRC_TRUE: return RT_TRUE;
+    case IRC_FALSE: return RT_FALSE;
+    case IRC_ELLIPSIS: return RT_ELLIPSIS;
+    case IRC_INT: return int_const(cg, c->int_digits);
+    case IRC_FLOAT: return root(u, rt_float_new(c->float_value));
+    case IRC_STR: return root(u, rt_str_new(c->str, c->str_len));
+    case IRC_CODE: {
+        rt_code *code = cg_code_of(cg, c->code);
+        return code ? rt_from_object(code) : 0;
+    }
+    case IRC_NAMES: return name_tuple(u, c->names, c->nnames);
+    }
+    cg_fail_at(cg, "%s: unknown constant kind %d", cg->ir->qualname, (int)c->kind);
+    return 0;
+}
+
+static bool const_in_range(cg_function *cg, int index)
+{
+    if (index >= 0 && index < cg->ir->nconsts)
+        return true;
+    cg_fail_at(cg, "%s: constant %d out of range", cg->ir->qualname, index);
+    return false;
+}
+
+rt_value cg_const_value(cg_function *cg, int index)
+{
+    if (!const_in_range(cg, index))
+        return 0;
+    if (!cg->values[index])
+        cg->values[index] = materialise(cg, &cg->ir->consts[index]);
+    return cg->values[index];
+}
+
+rt_value cg_const_name(cg_function *cg, int index)
+{
+    if (!const_in_range(cg, index))
+        return 0;
+    const ir_const *c = &cg->ir->consts[index];
+    if (c->kind != IRC_STR) {
+        cg_fail_at(cg, "%s: constant %d is not a name", cg->ir->qualname, index);
+        return 0;
+    }
+    if (!cg->names[index])
+        cg->names[index] = intern(cg->u, c->str, c->str_len);
+    return cg->names[index];
+}
+
+rt_code *cg_code_of(cg_function *cg, const ir_function *f)
+{
+    for (int i = 0; i < cg->u->nfunctions; i++)
+        if (cg->u->functions[i].ir == f)
+            return cg->u->functions[i].code;
+    cg_fail_at(cg, "%s: code constant for an unknown function", cg->ir->qualname);
+    return NULL;
+}
+
+rt_value cg_slot_name(cg_function *cg, int slot)
+{
+    const scope *s = cg->ir->scope;
+    if (slot < 0 || slot >= s->nvarnames)
+        return intern_cstr(cg->u, "?");
+    return intern_cstr(cg->u, s->varnames[slot]);
+}
+
+rt_value cg_cell_name(cg_function *cg, int cell)
+{
+    const scope *s = cg->ir->scope;
+    if (cell >= 0 && cell < s->ncellvars)
+        return intern_cstr(cg->u, s->cellvars[cell]);
+    if (cell >= s->ncellvars && cell < s->ncellvars + s->nfreevars)
+        return intern_cstr(cg->u, s->freevars[cell - s->ncellvars]);
+    return intern_cstr(cg->u, "?");
+}
+
+/* ---- code objects ---- */
+
+static int nparams_of(const scope *s)
+{
+    return s->argcount + s->kwonlyargcount + s->has_varargs + s->has_varkeywords;
+}
+
+/* co_flags as CPython 3.11 computes them; NOFREE as inspect documents it (no free or cell
+ * variables). Functions nest when any enclosing scope is a function, lambda or comprehension. */
+static int32_t code_flags(const scope *s)
+{
+    int32_t flags = 0;
+    if (s->kind != SCOPE_MODULE)
+        flags |= RT_CO_OPTIMIZED | RT_CO_NEWLOCALS;
+    if (s->has_varargs)
+        flags |= RT_CO_VARARGS;
+    if (s->has_varkeywords)
+        flags |= RT_CO_VARKEYWORDS;
+    if (s->parent && s->parent->kind != SCOPE_MODULE)
+        flags |= RT_CO_NESTED;
+    if (s->nfreevars == 0 && s->ncellvars == 0)
+        flags |= RT_CO_NOFREE;
+    return flags;
+}
+
+static rt_code *make_code(cg_unit *u, const ir_function *f)
+{
+    const scope *s = f->scope;
+    rt_value v = root(u, rt_code_new(u->vm, f->name, f->qualname, u->filename));
+    if (!v)
+        return NULL;
+    rt_code *code = (rt_code *)rt_as_object(v);
+    code->varnames = name_tuple(u, s->varnames, s->nvarnames);
+    code->cellvars = name_tuple(u, s->cellvars, s->ncellvars);
+    code->freevars = name_tuple(u, s->freevars, s->nfreevars);
+    code->argcount = s->argcount;
+    code->posonlyargcount = s->posonlyargcount;
+    code->kwonlyargcount = s->kwonlyargcount;
+    code->flags = code_flags(s);
+    code->firstlineno = f->firstlineno;
+    code->nparams = nparams_of(s);
+    code->docstring = RT_NONE;
+    if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
+        code->docstring = root(u, rt_str_new(f->consts[f->docstring].str,
+                                             f->consts[f->docstring].str_len));
+    code->entry = NULL;
+    return code;
+}
+
+/* ---- collecting functions ---- */
+
+static bool collected(const cg_unit *u, const ir_function *f)
+{
+    for (int i = 0; i < u->nfunctions; i++)
+        if (u->functions[i].ir == f)
+            return true;
+    return false;
+}
+
+static bool check_shape(cg_unit *u, const ir_function *f)
+{
+    const scope *s = f->scope;
+    if (!s) {
+        cg_unit_fail(u, "%s: function without a scope", f->qualname ? f->qualname : "?");
+        return false;
+    }
+    if (f->nblocks < 1 || f->ncells != s->ncellvars + s->nfreevars ||
+        f->nslots < nparams_of(s) || f->nslots < s->nvarnames) {
+        cg_unit_fail(u, "%s: IR shape does not match its scope", f->qualname);
+        return false;
+    }
+    return true;
+}
+
+/* Adds `f` and, depth first, every function whose code it embeds. */
+static void collect(cg_unit *u, const ir_function *f)
+{
+    if (u->error || collected(u, f) || !check_shape(u, f))
+        return;
+    if (u->nfunctions == u->capacity) {
+        int cap = u->capacity ? 2 * u->capacity : 8;
+        cg_compiled *grown = realloc(u->functions, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            cg_unit_fail(u, "out of memory");
+            return;
+        }
+        u->functions = grown;
+        u->capacity = cap;
+    }
+    u->functions[u->nfunctions++] = (cg_compiled){.ir = f};
+    for (int i = 0; i < f->nconsts; i++)
+        if (f->consts[i].kind == IRC_CODE && f->consts[i].code)
+            collect(u, f->consts[i].code);
+    for (int i = 0; i < f->nchildren; i++)
+        collect(u, f->children[i]);
+}
+
+/* The LLVM function for `c`, named uniquely across every compile of this jit. */
+static void declare_function(cg_unit *u, cg_compiled *c)
+{
+    LLVMTypeRef params[3] = {u->ptr, u->ptr, u->ptr};
+    LLVMTypeRef type = LLVMFunctionType(u->i64, params, 3, false);
+    if (asprintf(&c->llvm_name, "cellar.%lu.%s", (*u->name_counter)++, c->ir->qualname) < 0) {
+        c->llvm_name = NULL;
+        cg_unit_fail(u, "out of memory");
+        return;
+    }
+    c->llvm_fn = LLVMAddFunction(u->module, c->llvm_name, type);
+    unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+    LLVMAddAttributeAtIndex(c->llvm_fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(u->ctx, nounwind, 0));
+    LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 0), "vm", 2);
+    LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 1), "frame", 5);
+    LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 2), "args", 4);
+}
+
+/* ---- function bodies ---- */
+
+static LLVMValueRef entry_alloca(cg_function *cg, const char *name, LLVMValueRef init)
+{
+    LLVMValueRef a = LLVMBuildAlloca(cg->b, cg->u->i64, name);
+    LLVMBuildStore(cg->b, init, a);
+    return a;
+}
+
+/* Slots (parameters from args[]), cells (free ones from the closure tuple), temps. */
+static void emit_prologue(cg_function *cg)
+{
+    const ir_function *f = cg->ir;
+    const scope *s = f->scope;
+    int nparams = nparams_of(s);
+    for (int i = 0; i < f->nslots; i++) {
+        LLVMValueRef init = cg_i64(cg, 0);
+        if (i < nparams)
+            init = cg_load_field(cg, cg->u->i64, cg->args, (size_t)i * sizeof(rt_value));
+        cg->slots[i] = entry_alloca(cg, i < s->nvarnames ? s->varnames[i] : "slot", init);
+    }
+    LLVMValueRef function =
+        cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
+    cg->globals = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, globals));
+    LLVMSetValueName2(cg->globals, "globals", 7);
+    LLVMValueRef closure = NULL;
+    if (s->nfreevars > 0)
+        closure = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, closure));
+    for (int i = 0; i < f->ncells; i++) {
+        LLVMValueRef init = cg_i64(cg, 0);
+        if (i >= s->ncellvars) {
+            size_t item = offsetof(rt_tuple, items) + (size_t)(i - s->ncellvars) * sizeof(rt_value);
+            init = cg_load_field(cg, cg->u->i64, closure, item);
+        }
+        cg->cells[i] = entry_alloca(cg, "cell", init);
+    }
+    for (int i = 0; i < f->ntemps; i++)
+        cg->temps[i] = entry_alloca(cg, "t", cg_i64(cg, 0));
+    cg->scratch = LLVMBuildAlloca(cg->b, cg->u->i64, "scratch");
+}
+
+/* Operations after which control never reaches the next instruction of the block. */
+static bool ends_block(ir_op op)
+{
+    switch (op) {
+    case IR_JUMP: case IR_BRANCH: case IR_RETURN: case IR_FOR_ITER: case IR_RAISE:
+    case IR_RERAISE: case IR_ASSERT_FAIL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int block_index(const ir_function *f, const ir_block *b)
+{
+    if (b->id >= 0 && b->id < f->nblocks && f->blocks[b->id] == b)
+        return b->id;
+    for (int i = 0; i < f->nblocks; i++)
+        if (f->blocks[i] == b)
+            return i;
+    return -1;
+}
+
+static void push_target(const ir_function *f, const ir_block *b, bool *reachable, int *stack,
+                        int *depth)
+{
+    int index = b ? block_index(f, b) : -1;
+    if (index >= 0 && !reachable[index]) {
+        reachable[index] = true;
+        stack[(*depth)++] = index;
+    }
+}
+
+/* Lowering opens a fresh block for code after a return or raise; nothing reaches it, so it
+ * gets no code. A worklist from the entry block marks everything else. */
+static bool mark_reachable(const ir_function *f, bool *reachable)
+{
+    int *stack = malloc((size_t)f->nblocks * sizeof *stack);
+    if (!stack)
+        return false;
+    int depth = 0;
+    push_target(f, f->blocks[0], reachable, stack, &depth);
+    while (depth > 0) {
+        const ir_block *b = f->blocks[stack[--depth]];
+        for (int i = 0; i < b->ninstrs; i++) {
+            const ir_instr *in = &b->instrs[i];
+            push_target(f, in->target, reachable, stack, &depth);
+            push_target(f, in->target2, reachable, stack, &depth);
+            if (ir_op_can_fail(in->op))
+                push_target(f, in->handler, reachable, stack, &depth);
+            if (ends_block(in->op))
+                break;
+        }
+    }
+    free(stack);
+    return true;
+}
+
+static void emit_block(cg_function *cg, int index)
+{
+    const ir_block *block = cg->ir->blocks[index];
+    LLVMPositionBuilderAtEnd(cg->b, cg->blocks[index]);
+    if (!cg->reachable[index]) {
+        LLVMBuildUnreachable(cg->b);
+        return;
+    }
+    cg->last_line = -1;
+    cg->terminated = false;
+    for (int i = 0; i < block->ninstrs && !cg->terminated && !cg->u->error; i++)
+        cg_instr(cg, &block->instrs[i]);
+    if (!cg->terminated && !cg->u->error)
+        cg_fail_at(cg, "%s: block %d falls off its end", cg->ir->qualname, block->id);
+}
+
+static bool alloc_function_state(cg_function *cg)
+{
+    const ir_function *f = cg->ir;
+    cg->slots = calloc((size_t)f->nslots + 1, sizeof *cg->slots);
+    cg->cells = calloc((size_t)f->ncells + 1, sizeof *cg->cells);
+    cg->temps = calloc((size_t)f->ntemps + 1, sizeof *cg->temps);
+    cg->blocks = calloc((size_t)f->nblocks + 1, sizeof *cg->blocks);
+    cg->values = calloc((size_t)f->nconsts + 1, sizeof *cg->values);
+    cg->names = calloc((size_t)f->nconsts + 1, sizeof *cg->names);
+    cg->reachable = calloc((size_t)f->nblocks + 1, sizeof *cg->reachable);
+    if (!cg->slots || !cg->cells || !cg->temps || !cg->blocks || !cg->values || !cg->names ||
+        !cg->reachable)
+        return false;
+    return mark_reachable(f, cg->reachable);
+}
+
+static void free_function_state(cg_function *cg)
+{
+    free(cg->slots);
+    free(cg->cells);
+    free(cg->temps);
+    free(cg->blocks);
+    free(cg->values);
+    free(cg->names);
+    free(cg->reachable);
+    if (cg->b)
+        LLVMDisposeBuilder(cg->b);
+    if (cg->alloca_b)
+        LLVMDisposeBuilder(cg->alloca_b);
+}
+
+static void emit_function(cg_unit *u, cg_compiled *c)
+{
+    cg_function cg = {.u = u, .ir = c->ir, .fn = c->llvm_fn};
+    if (!alloc_function_state(&cg)) {
+        cg_unit_fail(u, "out of memory");
+        free_function_state(&cg);
+        return;
+    }
+    cg.vm = LLVMGetParam(cg.fn, 0);
+    cg.frame = LLVMGetParam(cg.fn, 1);
+    cg.args = LLVMGetParam(cg.fn, 2);
+    cg.b = LLVMCreateBuilderInContext(u->ctx);
+    cg.alloca_b = LLVMCreateBuilderInContext(u->ctx);
+    LLVMBasicBlockRef entry = cg_new_block(&cg, "entry");
+    for (int i = 0; i < cg.ir->nblocks; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "b%d", cg.ir->blocks[i]->id);
+        cg.blocks[i] = cg_new_block(&cg, name);
+    }
+    cg.error_exit = cg_new_block(&cg, "error");
+    LLVMPositionBuilderAtEnd(cg.b, cg.error_exit);
+    LLVMBuildRet(cg.b, cg_i64(&cg, RT_ERROR));
+
+    LLVMPositionBuilderAtEnd(cg.b, entry);
+    emit_prologue(&cg);
+    LLVMValueRef enter = LLVMBuildBr(cg.b, cg.blocks[0]);
+    LLVMPositionBuilderBefore(cg.alloca_b, enter);
+    for (int i = 0; i < cg.ir->nblocks && !u->error; i++)
+        emit_block(&cg, i);
+    /* Keep the error exit last so dumps read top to bottom. */
+    LLVMMoveBasicBlockAfter(cg.error_exit, LLVMGetLastBasicBlock(cg.fn));
+    free_function_state(&cg);
+}
+
+/* ---- the unit ---- */
+
+void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, unsigned long *name_counter)
+{
+    *u = (cg_unit){.vm = vm, .ctx = ctx, .name_counter = name_counter};
+    u->i1 = LLVMInt1TypeInContext(ctx);
+    u->i32 = LLVMInt32TypeInContext(ctx);
+    u->i64 = LLVMInt64TypeInContext(ctx);
+    u->ptr = LLVMPointerTypeInContext(ctx, 0);
+    u->prof_kind = LLVMGetMDKindIDInContext(ctx, "prof", 4);
+    LLVMMetadataRef weights[3] = {
+        LLVMMDStringInContext2(ctx, "branch_weights", 14),
+        LLVMValueAsMetadata(LLVMConstInt(u->i32, 1, false)),
+        LLVMValueAsMetadata(LLVMConstInt(u->i32, 2000, false)),
+    };
+    u->unlikely = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, weights, 3));
+    u->decls = calloc((size_t)jit_nsymbols, sizeof *u->decls);
+    u->decl_types = calloc((size_t)jit_nsymbols, sizeof *u->decl_types);
+    if (!u->decls || !u->decl_types)
+        cg_unit_fail(u, "out of memory");
+}
+
+void cg_unit_free(cg_unit *u)
+{
+    for (int i = 0; i < u->nfunctions; i++)
+        free(u->functions[i].llvm_name);
+    free(u->functions);
+    free(u->decls);
+    free(u->decl_types);
+    free(u->error);
+    if (u->module)
+        LLVMDisposeModule(u->module);
+    *u = (cg_unit){0};
+}
+
+bool cg_module(cg_unit *u, const ir_module *m)
+{
+    if (u->error)
+        return false;
+    if (!m || !m->main) {
+        cg_unit_fail(u, "empty IR module");
+        return false;
+    }
+    u->filename = m->filename ? m->filename : "<string>";
+    u->module = LLVMModuleCreateWithNameInContext(u->filename, u->ctx);
+    collect(u, m->main);
+    for (int i = 0; i < u->nfunctions && !u->error; i++) {
+        u->functions[i].code = make_code(u, u->functions[i].ir);
+        if (!u->functions[i].code)
+            cg_unit_fail(u, "%s: cannot create its code object", u->functions[i].ir->qualname);
+    }
+    for (int i = 0; i < u->nfunctions && !u->error; i++)
+        declare_function(u, &u->functions[i]);
+    for (int i = 0; i < u->nfunctions && !u->error; i++)
+        emit_function(u, &u->functions[i]);
+    return !u->error;
+}

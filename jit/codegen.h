@@ -1,0 +1,113 @@
+/* Internal to the JIT: lowering IR to LLVM IR. codegen.c owns the per-module and per-function
+ * state, the function skeleton (locals, cells, temps, error edges) and constants; codegen_ops.c
+ * emits each IR operation. jit.c drives both and never sees an ir_instr. */
+#ifndef CELLAR_JIT_CODEGEN_H
+#define CELLAR_JIT_CODEGEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <llvm-c/Core.h>
+
+#include "function.h"
+#include "ir.h"
+#include "value.h"
+
+/* One function of the module being compiled: its IR, its code object, its LLVM name. */
+typedef struct cg_compiled {
+    const ir_function *ir;
+    rt_code *code;
+    LLVMValueRef llvm_fn;
+    char *llvm_name; /* malloc'd */
+} cg_compiled;
+
+/* A module being compiled: every function of one ir_module goes into one LLVM module. */
+typedef struct cg_unit {
+    rt_vm *vm;
+    LLVMContextRef ctx;
+    LLVMModuleRef module;
+    const char *filename;
+    unsigned long *name_counter; /* the jit's, so names stay unique across compiles */
+    cg_compiled *functions;      /* functions[0] is the module body */
+    int nfunctions, capacity;
+    LLVMValueRef *decls;   /* per jit_symbols entry: its declaration, once used */
+    LLVMTypeRef *decl_types;
+    LLVMTypeRef i1, i32, i64, ptr;
+    unsigned prof_kind;        /* "prof" metadata kind, for unlikely error edges */
+    LLVMValueRef unlikely;     /* branch_weights metadata: the error edge is cold */
+    char *error;               /* first error, malloc'd */
+} cg_unit;
+
+/* The function being emitted. */
+typedef struct cg_function {
+    cg_unit *u;
+    const ir_function *ir;
+    LLVMValueRef fn;
+    LLVMBuilderRef b;
+    LLVMBuilderRef alloca_b; /* positioned before the entry block's terminator */
+    LLVMValueRef vm, frame, args;
+    LLVMValueRef globals; /* frame->function->globals, loaded once */
+    LLVMValueRef *slots, *cells, *temps; /* allocas of i64 */
+    LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
+    LLVMBasicBlockRef *blocks;           /* one per ir_block, by index */
+    bool *reachable;                     /* per ir_block: can control get there at all */
+    LLVMBasicBlockRef error_exit;        /* returns 0: the exception is pending */
+    rt_value *values, *names;            /* per const: materialised as value / as name */
+    int last_line;                       /* line last stored in frame->line in this block */
+    bool terminated;                     /* the current LLVM block already ends */
+} cg_function;
+
+/* Lowers every function of `m` into u->module, creating their code objects. false with
+ * u->error set on failure. */
+bool cg_module(cg_unit *u, const ir_module *m);
+void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, unsigned long *name_counter);
+/* Frees the unit's bookkeeping; the LLVM module is the caller's (NULL once handed on). */
+void cg_unit_free(cg_unit *u);
+
+/* ---- shared between codegen.c and codegen_ops.c ---- */
+
+void cg_fail_at(cg_function *cg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+LLVMValueRef cg_i64(cg_function *cg, uint64_t v);
+LLVMValueRef cg_i32(cg_function *cg, int v);
+LLVMValueRef cg_ptr_const(cg_function *cg, const void *p);
+LLVMValueRef cg_load_temp(cg_function *cg, int temp);
+/* Loads temp or, when temp is -1, the given default (0 or RT_NONE). */
+LLVMValueRef cg_load_opt(cg_function *cg, int temp, rt_value absent);
+void cg_store_temp(cg_function *cg, int temp, LLVMValueRef v);
+/* The address `base + offset` (bytes), and an i64 / ptr / i32 loaded from or stored there. */
+LLVMValueRef cg_field(cg_function *cg, LLVMValueRef base, size_t offset);
+LLVMValueRef cg_load_field(cg_function *cg, LLVMTypeRef t, LLVMValueRef base, size_t offset);
+void cg_store_field(cg_function *cg, LLVMValueRef base, size_t offset, LLVMValueRef v);
+/* An i64 array of n elements in the entry block (n > 0), filled from temps when `temps`. */
+LLVMValueRef cg_array(cg_function *cg, int n, const int *temps);
+
+/* Calls the runtime function `name` (a jit_symbols entry). */
+LLVMValueRef cg_call(cg_function *cg, const char *name, LLVMValueRef *args, unsigned nargs);
+
+LLVMBasicBlockRef cg_new_block(cg_function *cg, const char *name);
+LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b);
+/* Where an exception raised by `in` goes. */
+LLVMBasicBlockRef cg_fail_target(cg_function *cg, const ir_instr *in);
+/* Branches to the failure target when `failed` (i1), continuing in a new block otherwise. */
+void cg_check(cg_function *cg, const ir_instr *in, LLVMValueRef failed);
+void cg_check_value(cg_function *cg, const ir_instr *in, LLVMValueRef v); /* v == 0 */
+void cg_check_int(cg_function *cg, const ir_instr *in, LLVMValueRef v);   /* v < 0 */
+/* Control leaves the block: branch to the failure target and emit nothing more here. */
+void cg_raise(cg_function *cg, const ir_instr *in);
+void cg_jump(cg_function *cg, LLVMBasicBlockRef target);
+/* RT_TRUE / RT_FALSE from an i1. */
+LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond);
+
+/* Constants, materialised at compile time and rooted in vm->constants. 0 after cg_fail_at. */
+rt_value cg_const_value(cg_function *cg, int index);
+rt_value cg_const_name(cg_function *cg, int index); /* an interned str */
+rt_code *cg_code_of(cg_function *cg, const ir_function *f);
+/* Name of local slot / cell for UnboundLocalError messages (interned str, rooted). */
+rt_value cg_slot_name(cg_function *cg, int slot);
+rt_value cg_cell_name(cg_function *cg, int cell);
+
+/* Emits one instruction (codegen_ops.c). */
+void cg_instr(cg_function *cg, const ir_instr *in);
+
+#endif
