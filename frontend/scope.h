@@ -11,6 +11,10 @@
 #include "ast.h"
 #include "diag.h"
 
+/* CPython gives up at about 3000 nested statements and expressions (its recursion limit
+ * times COMPILER_STACK_FRAME_SCALE); the analysis recurses on nesting, so it stops there too. */
+enum { SCOPE_MAX_NESTING = 3000 };
+
 typedef enum scope_kind {
     SCOPE_MODULE,
     SCOPE_FUNCTION,
@@ -35,7 +39,12 @@ enum {
     SYM_USED = 1 << 2,      /* read here */
     SYM_GLOBAL = 1 << 3,    /* `global` declaration */
     SYM_NONLOCAL = 1 << 4,  /* `nonlocal` declaration */
-    SYM_CAPTURED = 1 << 5   /* an inner scope refers to it */
+    SYM_CAPTURED = 1 << 5,  /* an inner scope refers to it */
+    SYM_IMPORTED = 1 << 6,  /* bound by an import (also sets SYM_ASSIGNED) */
+    /* Bound by something other than an import (CPython's DEF_LOCAL; also sets SYM_ASSIGNED):
+     * what a later `global`/`nonlocal` reports as "assigned to before". */
+    SYM_STORED = 1 << 7,
+    SYM_ANNOTATED = 1 << 8  /* the simple target of an annotation, `x: T` */
 };
 
 typedef struct scope_symbol {
@@ -44,7 +53,9 @@ typedef struct scope_symbol {
     scope_binding binding;
     /* BINDING_LOCAL: index into varnames. BINDING_CELL / BINDING_FREE: index into the scope's
      * cell array, which is cellvars followed by freevars. For a parameter that is also a cell,
-     * `slot` is its index in varnames (where the argument arrives) and `index` its cell. */
+     * `slot` is its index in varnames (where the argument arrives) and `index` its cell.
+     * `slot` is the varnames index of every name in varnames, -1 for the others; `index` is -1
+     * for globals, module names, and a local CPython never loads or stores (`x: int` alone). */
     int index;
     int slot;
 } scope_symbol;
@@ -54,9 +65,16 @@ struct scope {
     const char *name;     /* co_name: "f", "<lambda>", "<listcomp>", "<module>" */
     const char *qualname; /* __qualname__: "outer.<locals>.inner" */
     scope *parent;
-    scope **children; /* nested scopes in source order */
+    /* Nested scopes in the order CPython compiles them, which is the order of their code
+     * objects in co_consts (decorators before defaults before the body; a comprehension before
+     * its first iterable; a `finally` body at the first return/break/continue that runs it).
+     * Scopes CPython never compiles (a lambda inside the annotation of a local variable) are
+     * left out; their AST node still points at them. */
+    scope **children;
     int nchildren;
-    scope_symbol *symbols; /* in order of first appearance */
+    /* In the order CPython's symtable meets them (source order, mostly), then the names that
+     * only pass through this scope to an inner one (flags SYM_CAPTURED alone, BINDING_FREE). */
+    scope_symbol *symbols;
     int nsymbols;
 
     /* The code object's name tuples, in CPython 3.11's order. */
@@ -73,10 +91,16 @@ struct scope {
     int firstlineno;
     /* True when the body's first statement is a string constant (the docstring). */
     bool has_docstring;
+    struct scope_private *priv; /* bookkeeping private to scope analysis */
 };
 
 /* Analyses the module, setting the `scope` field of the module, every function_def, lambda
- * and comprehension. Returns the module scope, or NULL with *d set on a SyntaxError. */
+ * and comprehension. Returns the module scope, or NULL with *d set on a SyntaxError: those of
+ * CPython's symtable (nonlocal/global misuse, duplicate arguments, `import *` in a function)
+ * and those its compiler raises before emitting code ('return' outside function, 'break'
+ * outside loop, starred assignment targets, too many statically nested blocks, default
+ * 'except:' not last), reported in CPython's order. A program nested deeper than
+ * SCOPE_MAX_NESTING gets kind "RecursionError", as CPython's compiler does. */
 scope *scope_analyze(arena *a, ast_module *m, diag *d);
 
 /* The symbol for `name` in scope `s`, or NULL when the scope never mentions it. */
