@@ -1,0 +1,13 @@
+# Float repr: shortest round-trip form, special values, division results.
+print(0.1, 0.1 + 0.2, 1 / 3, 2 / 3, 10 / 4, 1.0, 2.50, -0.0)
+print(1e16, 1e15, 123456789.0, 1e-5, 0.0001, 1.5e300, 1e22, 1e-7)
+print(3.0 * 1.1, 100.0 / 7, 2 ** 0.5, 7.0 // 2, 7.5 % 2, -7.5 // 2)
+print(float("inf"), float("-inf"), float("nan"), 1e308 * 10)
+print(repr(0.1), str(0.30000000000000004), repr(1e100))
+print(round(3.14159, 2), round(2.675, 2), round(0.5), round(1.5), round(-0.5))
+print(int(1e20), float(2 ** 60), float("1.25"), float(" -3 "))
+print(1.0 == 1, 0.1 + 0.2 == 0.3, abs(-2.5), max(1, 2.0), min(1, 1.0))
+print(5e-324, 1.7976931348623157e308, 4.35, 0.3 - 0.1)
+print([1.0, 2.5], (0.5,), {1.5: 2.25})
+print(divmod(7.5, 2), 2.0 ** 10, 10.0 ** -3, 1 / 8)
+print(float(10 ** 20), 12345678901234567.0, 0.000001234)

@@ -1,0 +1,11 @@
+# Numeric builtins: abs, round, divmod, pow, min/max, sum, bin/oct/hex.
+print(abs(-7), abs(7.25), abs(-0.0), abs(-(10 ** 20)))
+print(round(3.14159), round(3.14159, 3), round(-1.5), round(2.5), round(12345, -3), round(0.125, 2))
+print(divmod(20, 6), divmod(-20, 6), divmod(20.5, 6))
+print(pow(2, 10), pow(2, -2), pow(3, 4, 5), pow(-2, 3), pow(2.0, 0.5))
+print(min(4, 2, 8), max([4, 2, 8]), min("b", "a"), max((1, 2), (1, 3)), min([3, 1], key=lambda v: -v))
+print(max([], default=None), min((), default=-1), max(1, 2, key=lambda v: v % 2))
+print(sum([]), sum([0.1] * 10), sum([[1], [2]], []), sum(range(1, 11)) / 10)
+print(bin(5), bin(-5), oct(64), hex(3054), hex(0))
+print(int.bit_length(255), (1024).bit_length(), (5).__add__(3))
+print(10 / 3 * 3, 7 // 2 * 2 + 7 % 2, -(-7 // 2), 2 ** 0.5 * 2 ** 0.5)

@@ -1,0 +1,13 @@
+# printf-style % formatting.
+print("%d items" % 5)
+print("%s and %s" % ("a", "b"))
+print("%5d|%-5d|%05d|%+d" % (42, 42, 42, 42))
+print("%.2f|%8.3f|%e|%g" % (3.14159, 2.71828, 12345.6789, 0.00001234))
+print("%x|%X|%o|%#x" % (255, 255, 8, 255))
+print("%r|%s" % ("q", "q"))
+print("%(name)s is %(age)d" % {"name": "cy", "age": 7})
+print("100%% sure" % ())
+print("%c%c" % (72, "i"))
+print("%s" % [1, 2], "%s" % (None,), "%s %s" % (True, 1.5))
+print("%*d|%-*d|" % (6, 1, 6, 2))
+print("%.3s" % "abcdef")

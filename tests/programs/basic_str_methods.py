@@ -1,0 +1,18 @@
+# Common str methods.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.upper(), t.lower(), t.swapcase(), t.title(), "hello world".capitalize())
+print(t.split(","), t.split(), "a,b,,c".split(","), "a b  c".split(" "), "x-y-z".split("-", 1))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")), ", ".join(str(i) for i in range(4)))
+print(t.replace("l", "L"), t.replace("l", "", 2), t.find("o"), t.rfind("o"), t.find("zz"))
+print(t.startswith("Hell"), t.endswith("!"), t.count("l"), t.index("W"))
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(5), "-42".zfill(5))
+print("123".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Title Case".istitle())
+print("a\tb\nc".splitlines(), "line1\nline2\n".split("\n"), "mississippi".partition("ss"))
+print("mississippi".rpartition("ss"), "banana".removeprefix("ba"), "banana".removesuffix("na"))
+print("%s" % "x", "abc" * 3, "a" in "cat", "z" not in "cat", len("héllo"))
+print(ord("A"), chr(97), "abc" < "abd", "Z" < "a", min("hello"), max("hello"))
+print(sorted("banana"), list("abc"), "a,b".split(",") == ["a", "b"])
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("tab\there"), repr("nl\n"))
+print("  x ".strip() == "x", "xxhixx".strip("x"), "CamelCase".lower().upper())
