@@ -4,4 +4,8 @@ def scale(v, /, k=2):
 
 
 print(scale(3))
-scale(v=3)
+print(scale(3, k=10))
+print(scale(3, 4))
+kwargs = {"v": 3}
+print("calling with", kwargs)
+scale(**kwargs)

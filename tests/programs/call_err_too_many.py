@@ -1,7 +1,12 @@
-# Uncaught: too many positional arguments.
+# Uncaught: too many positional arguments from * unpacking.
 def pair(a, b=0):
     return a, b
 
 
+print(pair(1))
 print(pair(1, 2))
-pair(1, 2, 3)
+args = [1, 2]
+print(pair(*args))
+args.append(3)
+print("args now", args)
+pair(*args)

@@ -31,36 +31,13 @@ def captured_case():
 captured_case()
 
 
-def nonlocal_del():
-    z = 4
-    def killer():
-        nonlocal z
-        del z
-    def reader():
-        return z
-    killer()
+def del_param(p):
+    keep = lambda: p
+    del p
     try:
-        reader()
+        keep()
     except NameError as e:
         print(type(e).__name__ + ": " + str(e))
 
 
-nonlocal_del()
-
-
-def del_twice():
-    w = 0
-    del w
-    try:
-        del w
-    except UnboundLocalError as e:
-        print(type(e).__name__ + ": " + str(e))
-
-
-del_twice()
-g = 5
-del g
-try:
-    g
-except NameError as e:
-    print(type(e).__name__ + ": " + str(e))
+del_param(1)

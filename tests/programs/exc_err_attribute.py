@@ -1,9 +1,11 @@
 # Uncaught: AttributeError on a function object, with a suggestion.
 def counted():
     counted.calls += 1
+    return counted.calls
 
 
 counted.calls = 0
 counted()
-print(counted.calls)
+counted()
+print(counted.calls, sorted(counted.__dict__))
 print(counted.cals)

@@ -1,7 +1,14 @@
-# Uncaught: RecursionError from unbounded recursion.
-def forever(n):
-    return forever(n + 1) + 1
+# Uncaught: RecursionError from unbounded mutual recursion through closures.
+def make_pair():
+    def ping(n):
+        return pong(n + 1) + 1
+
+    def pong(n):
+        return ping(n + 1) + 1
+
+    return ping
 
 
-print("recursing")
-forever(0)
+ping = make_pair()
+print("recursing from", ping.__qualname__)
+ping(0)

@@ -1,8 +1,12 @@
-# Uncaught: TypeError from adding incompatible types.
-def join(a, b):
-    return a + b
+# Uncaught: TypeError from adding incompatible types inside a reduce-like loop.
+def join_all(parts):
+    out = parts[0]
+    for p in parts[1:]:
+        out = out + p
+        print("joined", repr(out))
+    return out
 
 
-print(join("a", "b"))
-print(join(1, 2))
-join("count: ", 3)
+print(join_all(["a", "b"]))
+print(join_all([1, 2, 3]))
+join_all(["count: ", 3])

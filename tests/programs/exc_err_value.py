@@ -1,6 +1,13 @@
-# Uncaught: ValueError from int().
-values = ["1", "22", "x3"]
-total = 0
-for v in values:
-    total += int(v)
-    print("running total", total)
+# Uncaught: ValueError from int() inside a summing closure.
+def make_summer():
+    total = 0
+    def add(text):
+        nonlocal total
+        total += int(text)
+        return total
+    return add
+
+
+add = make_summer()
+for v in ["1", "22", "x3", "4"]:
+    print("running total", add(v))

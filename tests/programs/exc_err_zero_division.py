@@ -1,9 +1,9 @@
-# Uncaught: ZeroDivisionError raised inside a closure.
+# Uncaught: ZeroDivisionError raised inside a closure created in a loop.
 def make_divider(d):
-    return lambda n: n / d
+    return lambda n: n // d
 
 
-half = make_divider(2)
-print(half(9))
-never = make_divider(0)
-never(1)
+dividers = [make_divider(d) for d in (3, 2, 1, 0)]
+for div in dividers:
+    print(div(12))
+print("not reached")

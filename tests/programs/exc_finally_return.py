@@ -1,4 +1,4 @@
-# finally with return, break and continue.
+# finally with return: it runs before the return completes and can override or swallow.
 def return_override():
     try:
         return "from try"
@@ -29,45 +29,13 @@ def finally_swallows():
 print(finally_swallows())
 
 
-def loop_control():
-    out = []
-    for i in range(5):
-        try:
-            if i == 1:
-                continue
-            if i == 3:
-                break
-            out.append(i)
-        finally:
-            out.append(f"f{i}")
-    return out
-
-
-print(loop_control())
-
-
-def while_finally():
-    i = 0
-    trace = []
-    while True:
-        try:
-            i += 1
-            if i > 3:
-                break
-        finally:
-            trace.append(i)
-    return trace
-
-
-print(while_finally())
-
-
 def return_value_captured():
     x = 1
     try:
         return x
     finally:
         x = 2
+        print("x set to", x, "in finally")
 
 
 print(return_value_captured())
