@@ -40,8 +40,6 @@ rt_value rt_load_global(rt_vm *vm, rt_value globals, rt_value name);
 int rt_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value);
 int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
 
-#endif
-
 /* Appended by the numbers/strings engineer (str slicing needs it; the slice type's owner
  * implements it): CPython's PySlice_GetIndicesEx. Clamps `slice` to a sequence of `length`
  * items, giving start, stop, step and the number of items selected; 0, or -1 with TypeError
@@ -49,3 +47,5 @@ int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
  * step cannot be zero" pending. */
 int rt_slice_indices(rt_vm *vm, rt_value slice, int64_t length, int64_t *start, int64_t *stop,
                      int64_t *step, int64_t *count);
+
+#endif
