@@ -1,0 +1,4 @@
+def f():
+    nonlocal q
+def g(a, a):
+    pass

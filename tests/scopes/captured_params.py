@@ -1,0 +1,4 @@
+def f(a, b, c):
+    def g():
+        return a + c
+    return g

@@ -1,0 +1,2 @@
+def f(m, extra):
+    return [[y + extra for y in row] for row in m if row]

@@ -1,0 +1,2 @@
+def makers(n):
+    return [lambda: i for i in range(n)]

@@ -1,0 +1,2 @@
+def f(n):
+    return [g() for g in [lambda: n, lambda: n + 1]]

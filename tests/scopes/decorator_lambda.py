@@ -1,0 +1,5 @@
+def f(log):
+    @(lambda fn: log(fn) or fn)
+    def g():
+        return log
+    return g

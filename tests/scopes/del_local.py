@@ -1,0 +1,5 @@
+def f(a):
+    b = a
+    del a, b
+    c = 1
+    return c

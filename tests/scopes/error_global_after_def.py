@@ -1,0 +1,4 @@
+def f():
+    def x():
+        pass
+    global x

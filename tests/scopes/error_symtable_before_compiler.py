@@ -1,0 +1,3 @@
+return 1
+def f(x, x):
+    pass

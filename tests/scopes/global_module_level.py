@@ -1,0 +1,4 @@
+global a
+a = 1
+def f():
+    return a

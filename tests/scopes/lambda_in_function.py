@@ -1,0 +1,2 @@
+def make(base):
+    return lambda v, *, scale=base: v * scale + base

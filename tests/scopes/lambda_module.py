@@ -1,0 +1,2 @@
+add = lambda a, b=2: a + b
+ident = lambda *args, **kw: (args, kw)

@@ -1,0 +1,1 @@
+adder = lambda x: lambda y: lambda z: x + y + z

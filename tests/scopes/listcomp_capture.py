@@ -1,0 +1,2 @@
+def scale(items, factor):
+    return [item * factor for item in items]

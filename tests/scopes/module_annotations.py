@@ -1,0 +1,3 @@
+x: int = 1
+y: (lambda: 2)
+z.attr: (lambda: 3)

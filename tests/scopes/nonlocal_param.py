@@ -1,0 +1,6 @@
+def f(x):
+    def g():
+        nonlocal x
+        x = x + 1
+        return x
+    return g

@@ -1,0 +1,6 @@
+def f():
+    def f():
+        def f():
+            return 1
+        return f
+    return f

@@ -1,0 +1,3 @@
+def f():
+    print(z, a, m)
+    m = a = z = 0
