@@ -58,6 +58,8 @@ typedef struct ast_constant {
     /* CONST_STR: UTF-8 bytes, not NUL-terminated semantically (may contain NUL). */
     const char *str;
     size_t str_len;
+    /* CONST_STR written with a `u` prefix: CPython's Constant.kind == 'u'. */
+    bool kind_u;
 } ast_constant;
 
 typedef struct ast_arg {
