@@ -248,7 +248,6 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
     sub->root = p->root;
     sub->in_fstring = true;
     sub->depth = p->depth;
-    sub->func_depth = p->func_depth;
     lex_init_fragment(&sub->lx, start, end, line_start, line, p->d);
     const char *end_line_start;
     int end_line = line_of(g->tok, end, &end_line_start, tok_line_start);

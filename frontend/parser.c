@@ -279,16 +279,6 @@ static bool expect_colon(parser *p)
     return false;
 }
 
-/* Errors CPython finds only after parsing (in the compiler) are kept aside, so that a syntax
- * error later in the file still wins over them. */
-static void compile_error(parser *p, ast_loc at, const char *msg)
-{
-    parser *root = p->root;
-    if (!root->compile_error.set)
-        diag_set(&root->compile_error, "SyntaxError", at.line, at.col + 1, at.end_line,
-                 at.end_col + 1, "%s", msg);
-}
-
 /* ---- simple statements ---------------------------------------------------------------- */
 
 /* The leftmost atom of an expression, to tell what it starts with. */
@@ -508,8 +498,6 @@ static ast_stmt *return_statement(parser *p)
         return NULL;
     ast_stmt *s = new_stmt(p, STMT_RETURN, parse_loc_to_prev(p, start));
     s->as.return_.value = value;
-    if (p->func_depth == 0)
-        compile_error(p, s->loc, "'return' outside function");
     return s;
 }
 
@@ -711,15 +699,13 @@ static ast_stmt *from_import_statement(parser *p)
     return s;
 }
 
-/* A statement made of one keyword: pass, break, continue. */
+/* A statement made of one keyword: pass, break, continue. Whether `break` and `continue`
+ * are inside a loop, or `return` inside a function, is checked after parsing, as CPython's
+ * compiler does (scope and lowering passes), so that syntax errors anywhere win. */
 static ast_stmt *keyword_statement(parser *p, ast_stmt_kind kind)
 {
     ast_stmt *s = new_stmt(p, kind, parse_loc_token(&p->tok));
     parse_advance(p);
-    if (kind == STMT_BREAK && p->loop_depth == 0)
-        compile_error(p, s->loc, "'break' outside loop");
-    if (kind == STMT_CONTINUE && p->loop_depth == 0)
-        compile_error(p, s->loc, "'continue' not properly in loop");
     return s;
 }
 
@@ -801,15 +787,6 @@ static ast_stmt *if_statement(parser *p)
     return s;
 }
 
-/* A loop body, with `break` and `continue` allowed in it. */
-static bool loop_body(parser *p, ast_stmt_list *body, const char *what, int line)
-{
-    p->loop_depth++;
-    bool ok = block(p, body, what, line);
-    p->loop_depth--;
-    return ok;
-}
-
 /* else_block of a loop: 'else' ':' block. Updates the statement's end. */
 static bool loop_else(parser *p, ast_stmt *s, ast_stmt_list *orelse)
 {
@@ -831,7 +808,7 @@ static ast_stmt *while_statement(parser *p)
     parse_advance(p);
     s->as.while_.test = parse_named_expression(p);
     if (!s->as.while_.test || !expect_colon(p) ||
-        !loop_body(p, &s->as.while_.body, "'while' statement", kw.line))
+        !block(p, &s->as.while_.body, "'while' statement", kw.line))
         return NULL;
     s->loc = parse_loc_span(s->loc, block_end(s->as.while_.body));
     return loop_else(p, s, &s->as.while_.orelse) ? s : NULL;
@@ -859,7 +836,7 @@ static ast_stmt *for_statement(parser *p)
     s->as.for_.target = target;
     s->as.for_.iter = parse_star_expressions(p);
     if (!s->as.for_.iter || !expect_colon(p) ||
-        !loop_body(p, &s->as.for_.body, "'for' statement", kw.line))
+        !block(p, &s->as.for_.body, "'for' statement", kw.line))
         return NULL;
     s->loc = parse_loc_span(s->loc, block_end(s->as.for_.body));
     return loop_else(p, s, &s->as.for_.orelse) ? s : NULL;
@@ -942,8 +919,7 @@ static ast_stmt *try_statement(parser *p)
     return s;
 }
 
-/* function_def: decorators? 'def' NAME '(' [params] ')' ['->' expression] ':' block
- * A function body has its own loops: `break` inside it never refers to an outer one. */
+/* function_def: decorators? 'def' NAME '(' [params] ')' ['->' expression] ':' block */
 static ast_stmt *function_def(parser *p, ast_expr_list decorators)
 {
     token kw = p->tok;
@@ -966,13 +942,7 @@ static ast_stmt *function_def(parser *p, ast_expr_list decorators)
         return NULL;
     if (!expect_colon(p))
         return NULL;
-    int loops = p->loop_depth;
-    p->loop_depth = 0;
-    p->func_depth++;
-    bool ok = block(p, &s->as.function_def.body, "function definition", kw.line);
-    p->func_depth--;
-    p->loop_depth = loops;
-    if (!ok)
+    if (!block(p, &s->as.function_def.body, "function definition", kw.line))
         return NULL;
     s->loc = parse_loc_span(s->loc, block_end(s->as.function_def.body));
     return s;
@@ -1062,34 +1032,12 @@ static ast_arg *param(parser *p, bool is_lambda)
     return a;
 }
 
-/* Reports a parameter name used twice (a symbol-table error in CPython, hence deferred). */
-static void check_duplicate(parser *p, params *ps, const ast_arg *a)
-{
-    ptr_list *lists[] = {&ps->posonly, &ps->args, &ps->kwonly};
-    for (int l = 0; l < 3; l++)
-        for (int i = 0; i < lists[l]->count; i++)
-            if (strcmp(((ast_arg *)lists[l]->items[i])->name, a->name) == 0) {
-                char msg[DIAG_MESSAGE_MAX];
-                snprintf(msg, sizeof msg, "duplicate argument '%s' in function definition",
-                         a->name);
-                compile_error(p, a->loc, msg);
-                return;
-            }
-    if ((ps->vararg && strcmp(ps->vararg->name, a->name) == 0) ||
-        (ps->kwarg && strcmp(ps->kwarg->name, a->name) == 0)) {
-        char msg[DIAG_MESSAGE_MAX];
-        snprintf(msg, sizeof msg, "duplicate argument '%s' in function definition", a->name);
-        compile_error(p, a->loc, msg);
-    }
-}
-
 /* A plain parameter with an optional default, before or after the '*'. */
 static bool plain_param(parser *p, params *ps, bool is_lambda)
 {
     ast_arg *a = param(p, is_lambda);
     if (!a)
         return false;
-    check_duplicate(p, ps, a);
     ast_expr *def = NULL;
     if (parse_accept(p, TOK_EQUAL) && !(def = parse_expression(p)))
         return false;
@@ -1113,11 +1061,8 @@ static bool star_param(parser *p, params *ps, bool is_lambda, tok_kind end)
     token star = p->tok;
     parse_advance(p);
     if (star.kind == TOK_DOUBLESTAR) {
-        ast_arg *a = param(p, is_lambda);
-        if (!a)
+        if (!(ps->kwarg = param(p, is_lambda)))
             return false;
-        check_duplicate(p, ps, a);
-        ps->kwarg = a;
         if (parse_check(p, TOK_EQUAL))
             return parse_error_token(p, "SyntaxError", &p->tok,
                                      "var-keyword argument cannot have default value") != NULL;
@@ -1135,7 +1080,6 @@ static bool star_param(parser *p, params *ps, bool is_lambda, tok_kind end)
     ast_arg *a = param(p, is_lambda);
     if (!a)
         return false;
-    check_duplicate(p, ps, a);
     ps->vararg = a;
     if (parse_check(p, TOK_EQUAL))
         return parse_error_token(p, "SyntaxError", &p->tok,
@@ -1223,10 +1167,6 @@ ast_module *parse_module(arena *a, const char *source, size_t len, diag *d)
     }
     if (d->set)
         return NULL;
-    if (p->compile_error.set) {
-        *d = p->compile_error;
-        return NULL;
-    }
     ast_module *m = arena_alloc(a, sizeof *m);
     m->body = stmt_list(&body);
     return m;

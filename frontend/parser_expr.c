@@ -929,9 +929,7 @@ static ast_expr *lambdef(parser *p)
     ast_arguments *args = parse_parameters(p, true);
     if (!args || !parse_expect(p, TOK_COLON))
         return NULL;
-    p->func_depth++;
     ast_expr *body = parse_expression(p);
-    p->func_depth--;
     if (!body)
         return NULL;
     ast_expr *e = parse_new_expr(p, EXPR_LAMBDA, parse_loc_to_prev(p, start));

@@ -25,14 +25,10 @@ struct parser {
     token prev; /* the last consumed token: node ends come from it */
     int furthest_line; /* line of the furthest token read, as CPython's p->fill - 1 */
     int depth;
-    int func_depth; /* inside a def or lambda: `return` is allowed */
-    int loop_depth; /* inside a loop of the current function: `break` is allowed */
     /* An f-string replacement field parses with a parser of its own; `root` is the parser
      * of the whole module, whose tokenizer the error checks scan. */
     parser *root;
     bool in_fstring;
-    /* The first error CPython would raise only after parsing ('return' outside function). */
-    diag compile_error;
 };
 
 /* A growable array of pointers in the arena, grown by doubling so appends stay linear. */
