@@ -97,7 +97,7 @@ static int lower_unary(lower_state *L, const ast_expr *e)
     int folded;
     if (fold_negation(L, e, &folded))
         return folded;
-    static const rt_unary_op ops[] = {
+    static const int ops[] = { /* enum rt_unary_op */
         [UNARY_INVERT] = RT_INVERT, [UNARY_NOT] = RT_NOT, [UNARY_UADD] = RT_POS,
         [UNARY_USUB] = RT_NEG};
     int operand = lower_expr(L, e->as.unary_op.operand);

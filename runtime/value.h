@@ -62,14 +62,15 @@ typedef enum rt_compare_op { RT_LT, RT_LE, RT_EQ, RT_NE, RT_GT, RT_GE } rt_compa
 
 /* Binary operators; the values match ast_bin_op so the frontend's numbering passes through.
  * In-place variants are RT_INPLACE + op. */
-typedef enum rt_binary_op {
+/* The enums are tags only: ops.h's functions rt_binary_op() and rt_unary_op() use the names. */
+enum rt_binary_op {
     RT_ADD, RT_SUB, RT_MUL, RT_MATMUL, RT_TRUEDIV, RT_MOD, RT_POW, RT_LSHIFT, RT_RSHIFT, RT_OR,
     RT_XOR, RT_AND, RT_FLOORDIV,
     RT_BINARY_OP_COUNT,
     RT_INPLACE = 16
-} rt_binary_op;
+};
 
-typedef enum rt_unary_op { RT_INVERT, RT_NOT, RT_POS, RT_NEG } rt_unary_op;
+enum rt_unary_op { RT_INVERT, RT_NOT, RT_POS, RT_NEG };
 
 /* A type. Types are objects too (their type is `type`); the builtin ones are static constants.
  * A NULL slot means the operation is unsupported; the generic operations in ops.c then raise
@@ -86,8 +87,8 @@ struct rt_type {
     rt_value (*compare)(rt_vm *vm, rt_value self, rt_value other, rt_compare_op op);
     /* Called with the operands in source order, whichever of them has this type, as CPython's
      * number slots are; RT_NOT_IMPLEMENTED when it does not apply. */
-    rt_value (*binary)(rt_vm *vm, rt_binary_op op, rt_value left, rt_value right);
-    rt_value (*unary)(rt_vm *vm, rt_unary_op op, rt_value operand);
+    rt_value (*binary)(rt_vm *vm, int op, rt_value left, rt_value right); /* enum rt_binary_op */
+    rt_value (*unary)(rt_vm *vm, int op, rt_value operand);               /* enum rt_unary_op */
     int (*truth)(rt_vm *vm, rt_value self);                    /* 1, 0, or -1 on error */
     int64_t (*length)(rt_vm *vm, rt_value self);               /* -1 on error */
     int (*contains)(rt_vm *vm, rt_value self, rt_value item);  /* 1, 0, -1 */
