@@ -28,4 +28,25 @@ rt_value rt_int_to_base(rt_vm *vm, rt_value v, int base, bool prefix); /* hex()/
 double rt_int_to_double(rt_vm *vm, rt_value v, bool *ok);           /* OverflowError */
 int64_t rt_int_hash(rt_value v); /* CPython's hash of an int (mod 2**61 - 1) */
 
+/* CPython 3.11's default sys.get_int_max_str_digits(): decimal conversions of ints with more
+ * digits raise ValueError (CVE-2020-10735). Fixed here; cellar has no sys.set_int_max_str_digits. */
+enum { RT_INT_MAX_STR_DIGITS = 4300 };
+
+/* int(d) for a double: truncates; ValueError for NaN, OverflowError for infinities. */
+rt_value rt_int_from_double(rt_vm *vm, double d);
+/* -1, 0 or 1 (int or bool). */
+int rt_int_sign(rt_value v);
+/* Exact comparison of an int with a double (no rounding): -1, 0, 1, or 2 when d is NaN. */
+int rt_int_compare_double(rt_value i, double d);
+/* pow(base, exp, mod) for ints, with CPython's errors (modulus 0, non-invertible base). */
+rt_value rt_int_pow_mod(rt_vm *vm, rt_value base, rt_value exp, rt_value mod);
+/* Correctly rounded int / int (CPython's true division), OverflowError when too large. */
+rt_value rt_int_true_divide(rt_vm *vm, rt_value a, rt_value b);
+
+/* The type's slots, shared with bool (a subtype) and float (mixed arithmetic). */
+rt_value rt_int_binary(rt_vm *vm, int op, rt_value a, rt_value b);
+rt_value rt_int_unary(rt_vm *vm, int op, rt_value a);
+rt_value rt_int_compare(rt_vm *vm, rt_value self, rt_value other, rt_compare_op op);
+bool rt_int_hash_slot(rt_vm *vm, rt_value self, int64_t *out);
+
 #endif

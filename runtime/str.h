@@ -7,6 +7,7 @@
 
 #include "value.h"
 
+/* The typedef is rt_string because ops.h's rt_str() (str(x)) owns the name rt_str. */
 typedef struct rt_str {
     rt_object base;
     int64_t size;   /* bytes, excluding the terminating NUL */
@@ -14,9 +15,9 @@ typedef struct rt_str {
     int64_t hash;   /* -1 until computed */
     bool ascii;
     char data[];    /* NUL-terminated UTF-8 */
-} rt_str;
+} rt_string;
 
-static inline rt_str *rt_as_str(rt_value v) { return (rt_str *)rt_as_object(v); }
+static inline rt_string *rt_as_str(rt_value v) { return (rt_string *)rt_as_object(v); }
 static inline const char *rt_str_data(rt_value v) { return rt_as_str(v)->data; }
 static inline int64_t rt_str_size(rt_value v) { return rt_as_str(v)->size; }
 
@@ -51,5 +52,29 @@ void rt_strbuf_append_char(rt_strbuf *b, char c);
 bool rt_strbuf_append_str_of(rt_vm *vm, rt_strbuf *b, rt_value v);
 bool rt_strbuf_append_repr_of(rt_vm *vm, rt_strbuf *b, rt_value v);
 rt_value rt_strbuf_finish(rt_strbuf *b);
+
+/* ascii(v): repr(v) with non-ASCII characters escaped as \xNN, \uNNNN, \UNNNNNNNN. */
+rt_value rt_ascii(rt_vm *vm, rt_value v);
+rt_value rt_str_from_codepoint(uint32_t c);
+/* str * n (n may be negative: empty); OverflowError when the result cannot be built. */
+rt_value rt_str_repeat(rt_vm *vm, rt_value s, int64_t n);
+/* Code points [start, stop) of s, 0 <= start <= stop <= length. */
+rt_value rt_str_substring(rt_value s, int64_t start, int64_t stop);
+/* Byte offset of code point `index` in s (0 <= index <= length). O(1) for ASCII. */
+int64_t rt_str_byte_offset(rt_value s, int64_t index);
+
+/* UTF-8 and code-point helpers shared by the number and string modules. */
+uint32_t rt_utf8_decode(const char *s, size_t *len); /* valid UTF-8 assumed */
+size_t rt_utf8_encode(uint32_t c, char *out);        /* writes 1-4 bytes */
+bool rt_codepoint_isspace(uint32_t c);               /* str.isspace / split() whitespace */
+int rt_codepoint_decimal(uint32_t c);                /* 0-9 for decimal digits, else -1 */
+/* str.isprintable / repr() escaping. Exact for ASCII and Latin-1; for other characters an
+ * approximation that treats the common non-printable blocks (format characters, separators,
+ * surrogates, private use, noncharacters) as such and everything else as printable. */
+bool rt_codepoint_isprintable(uint32_t c);
+
+extern const rt_type rt_str_iterator_type, rt_str_ascii_iterator_type;
+/* The method table of str (str_methods.c). */
+extern const rt_method rt_str_methods[];
 
 #endif
