@@ -145,15 +145,10 @@ static void delete_name(lower_state *L, const char *name, ast_loc loc)
 static void store_unpack(lower_state *L, const ast_expr *target, int value)
 {
     const ast_expr_list *elts = &target->as.list.elts;
-    int star = -1;
-    for (int i = 0; i < elts->count; i++) {
-        if (elts->items[i]->kind != EXPR_STARRED)
-            continue;
-        if (star >= 0)
-            lower_error(L, "SyntaxError", elts->items[i]->loc,
-                        "multiple starred expressions in assignment");
-        star = i;
-    }
+    int star = -1; /* scope analysis has rejected a second star */
+    for (int i = 0; i < elts->count; i++)
+        if (elts->items[i]->kind == EXPR_STARRED)
+            star = i;
     ir_instr *in = lower_emit(L, IR_UNPACK, target->loc);
     int *parts = lower_args(L, elts->count);
     in->a = value;
@@ -468,6 +463,8 @@ int lower_lambda(lower_state *L, const ast_expr *e)
 
 /* ---- Frame blocks: what return, break and continue unwind -------------------------------- */
 
+/* Scope analysis reports too many nested blocks first, counting as we do; this check only
+ * keeps the array in bounds. */
 static lower_fblock *push_fblock(lower_state *L, lower_fblock_kind kind, ast_loc loc)
 {
     if (L->nfblocks >= LOWER_MAX_BLOCKS) {
@@ -544,7 +541,9 @@ static bool in_loop(const lower_state *L)
     return false;
 }
 
-/* return [value]: the value first, then every finally body on the way out. */
+/* return [value]: the value first, then every finally body on the way out. (The parser
+ * rejects a return outside a function, and break/continue outside a loop; the checks here
+ * only keep lowering from jumping nowhere.) */
 static void lower_return(lower_state *L, const ast_stmt *s)
 {
     const ast_expr *value = s->as.return_.value;
@@ -714,8 +713,6 @@ static void lower_handlers(lower_state *L, const ast_stmt *s, ir_block *outer, i
     for (int i = 0; i < s->as.try_.nhandlers; i++) {
         const ast_excepthandler *h = &s->as.try_.handlers[i];
         ir_block *next = NULL;
-        if (!h->type && i < s->as.try_.nhandlers - 1)
-            lower_error(L, "SyntaxError", h->loc, "default 'except:' must be last");
         if (h->type) {
             int type = lower_expr(L, h->type);
             int match = lower_op(L, IR_EXC_MATCH, t.exc, type, -1, h->loc);
@@ -925,8 +922,6 @@ static void lower_import_from(lower_state *L, const ast_stmt *s)
         return;
     }
     if (s->as.import_from.count == 1 && strcmp(s->as.import_from.names[0].name, "*") == 0) {
-        if (L->s->kind != SCOPE_MODULE)
-            lower_error(L, "SyntaxError", s->loc, "import * only allowed at module level");
         lower_error(L, "NotImplementedError", s->loc, "'from module import *' is not supported");
         return;
     }
