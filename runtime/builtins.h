@@ -12,10 +12,26 @@ typedef struct rt_builtin {
     rt_value self;   /* bound object for methods; 0 for plain builtins */
     rt_value module; /* __module__ or 0 */
     void *data;      /* host data for functions registered through the embedding API */
+    /* For a method taken from a type (str.upper): the type whose instances it applies to;
+     * calling it passes the first argument as self. NULL otherwise. */
+    const rt_type *objclass;
 } rt_builtin;
 
 rt_value rt_builtin_new(const char *name, rt_cfunc fn, rt_value self, void *data);
+/* str.upper: an unbound method of `type`, called as str.upper(s). */
+rt_value rt_method_descriptor_new(const rt_method *method, const rt_type *type);
+/* A function of a built-in module (math.sqrt): its __module__ is the module's name. */
+rt_value rt_module_function_new(rt_vm *vm, const char *module, const char *name, rt_cfunc fn);
 /* Fills vm->builtins. */
 void rt_builtins_init(rt_vm *vm);
+
+/* dir(obj): a sorted list of attribute names (what AttributeError suggestions search). */
+rt_value rt_dir(rt_vm *vm, rt_value obj);
+/* Sorts a list of str in place by code point (names for dir() and friends). */
+void rt_sort_names(rt_value list);
+/* The builtin function `name` implemented in builtins_more.c, or NULL. */
+rt_cfunc rt_builtins_more_function(const char *name);
+/* True when calling v can work: functions, builtins, types, objects with a call slot. */
+bool rt_is_callable(rt_value v);
 
 #endif

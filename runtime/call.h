@@ -21,11 +21,16 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
                           rt_value kwnames);
 
 /* Helpers for builtins to parse their arguments with CPython-style messages.
- * rt_check_args: "name() takes from MIN to MAX positional arguments but N were given",
- * "name() takes no keyword arguments". max < 0: unlimited. false with exception pending. */
+ * rt_check_args words its errors as CPython's C functions do: "name() takes no keyword
+ * arguments", "name() takes no arguments (1 given)", "name() takes exactly one argument
+ * (2 given)", "name expected at least 2 arguments, got 1", "name expected 2 arguments, got 3".
+ * max < 0: unlimited. false with exception pending. */
 bool rt_check_args(rt_vm *vm, const char *name, size_t nargs, rt_value kwnames, size_t min,
                    long max);
 /* Finds keyword `name` among kwnames; returns its value or 0. */
 rt_value rt_kwarg(rt_value kwnames, const rt_value *kwvalues, const char *name);
+/* How call-site errors name a callee: "mod.f()" for functions (qualified by their module
+ * unless it is builtins), "print()" for builtins, "int object" for anything else. */
+rt_value rt_function_str(rt_vm *vm, rt_value callee);
 
 #endif

@@ -16,6 +16,10 @@ typedef struct rt_exception {
     bool suppress_context;
     rt_value notes;      /* list or 0 */
     rt_value dict;       /* extra attributes (name, obj for NameError/AttributeError) or 0 */
+    /* The frame whose traceback entry was added last since the latest raise, so catching and
+     * re-raising in one frame records it once; NULL after a new raise. */
+    struct rt_frame *tb_frame;
+    rt_value globals;    /* NameError: the globals searched, for the "Did you mean" hint */
 } rt_exception;
 
 extern const rt_type rt_base_exception_type, rt_exception_type, rt_arithmetic_error_type,
@@ -27,6 +31,19 @@ extern const rt_type rt_base_exception_type, rt_exception_type, rt_arithmetic_er
     rt_module_not_found_error_type, rt_system_exit_type, rt_keyboard_interrupt_type,
     rt_memory_error_type, rt_unicode_error_type, rt_os_error_type, rt_file_not_found_error_type,
     rt_syntax_error_type, rt_generator_exit_type;
+/* Less common builtin exceptions, registered by name like the ones above. */
+extern const rt_type rt_stop_async_iteration_type, rt_floating_point_error_type,
+    rt_buffer_error_type, rt_eof_error_type, rt_file_exists_error_type,
+    rt_is_a_directory_error_type, rt_not_a_directory_error_type, rt_permission_error_type,
+    rt_timeout_error_type, rt_connection_error_type, rt_reference_error_type,
+    rt_indentation_error_type, rt_tab_error_type, rt_system_error_type, rt_warning_type,
+    rt_user_warning_type, rt_deprecation_warning_type, rt_runtime_warning_type,
+    rt_syntax_warning_type, rt_traceback_type;
+/* Every builtin exception type, NULL-terminated, in the order builtins lists them. */
+extern const rt_type *const rt_exception_types[];
+
+bool rt_is_exception(rt_value v);      /* an instance of BaseException */
+bool rt_is_exception_type(rt_value v); /* BaseException or a subclass */
 
 /* Raise `type(message)`; always returns RT_ERROR so callers can `return rt_raise_msg(...)`. */
 rt_value rt_raise_msg(rt_vm *vm, const rt_type *type, const char *message);
@@ -41,7 +58,11 @@ rt_value rt_raise_stmt(rt_vm *vm, rt_value exc, rt_value cause);
 rt_value rt_reraise(rt_vm *vm);
 /* Makes `exc` pending again without touching its context (end of finally, unmatched except). */
 rt_value rt_restore(rt_vm *vm, rt_value exc);
-/* Takes the pending exception out of the VM (an except block starts with this). */
+/* Takes the pending exception out of the VM (an except or finally block starts with this)
+ * and records the current frame in its traceback. It leaves vm->handling alone: an except
+ * block saves vm->handling, sets it to the caught exception, and puts the saved value back
+ * when the block exits, normally or not (that is what chains __context__ and what a bare
+ * `raise` re-raises). */
 rt_value rt_fetch(rt_vm *vm);
 /* except T: 1 if exc matches T (a type or tuple of types), 0 if not, -1 (TypeError: catching
  * classes that do not inherit from BaseException is not allowed). */
@@ -54,6 +75,11 @@ rt_value rt_raise_unbound_local(rt_vm *vm, rt_value name);
 rt_value rt_raise_unbound_free(rt_vm *vm, rt_value name);
 rt_value rt_raise_name_error(rt_vm *vm, rt_value name, rt_value globals); /* Did you mean */
 rt_value rt_raise_assertion(rt_vm *vm, rt_value message); /* message may be 0 */
+/* AttributeError "'int' object has no attribute 'x'" with .name and .obj set, which the
+ * traceback printer needs for its "Did you mean" suggestion. */
+rt_value rt_raise_attribute_error(rt_vm *vm, rt_value obj, rt_value name);
+/* Sets an extra attribute (e.g. "name", "obj") on an exception instance; 0 / -1. */
+int rt_exception_set_attr(rt_vm *vm, rt_value exc, const char *name, rt_value value);
 
 /* Appends a traceback entry for `frame` at its current line to the pending exception. */
 void rt_traceback_add(rt_vm *vm, rt_frame *frame);
@@ -62,5 +88,9 @@ void rt_traceback_add(rt_vm *vm, rt_frame *frame);
 void rt_print_exception(rt_vm *vm, rt_value exc);
 /* The formatted traceback as a str (for the embedding API). */
 rt_value rt_format_exception(rt_vm *vm, rt_value exc);
+/* e.__traceback__: a traceback object (tb_lineno, tb_next, tb_frame) or None. */
+rt_value rt_traceback_object(rt_vm *vm, rt_value exc);
+/* e.__traceback__ = tb / e.with_traceback(tb): tb is a traceback object or None; 0 / -1. */
+int rt_traceback_set(rt_vm *vm, rt_value exc, rt_value tb);
 
 #endif

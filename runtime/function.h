@@ -58,4 +58,11 @@ rt_value rt_cell_new(rt_value contents); /* contents may be 0 (empty) */
 rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
                           rt_value defaults, rt_value kwdefaults);
 
+static inline rt_code *rt_as_code(rt_value v) { return (rt_code *)rt_as_object(v); }
+static inline rt_cell *rt_as_cell(rt_value v) { return (rt_cell *)rt_as_object(v); }
+/* The function's __dict__, created on first use. */
+rt_value rt_function_dict(rt_function *f);
+/* dir(f): the function's attribute names, sorted, as CPython lists them (a list of str). */
+rt_value rt_function_dir(rt_vm *vm, rt_value function);
+
 #endif

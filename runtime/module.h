@@ -19,4 +19,23 @@ rt_value rt_import_from(rt_vm *vm, rt_value module, rt_value name);
 /* Registers the built-in modules in vm->modules. */
 void rt_modules_init(rt_vm *vm);
 
+/* Builders of the built-in modules, each returning the module object. */
+rt_value rt_logging_module_new(rt_vm *vm);   /* mod_logging.c */
+rt_value rt_functools_module_new(rt_vm *vm); /* mod_functools.c */
+rt_value rt_time_module_new(rt_vm *vm);      /* mod_misc.c */
+rt_value rt_sys_module_new(rt_vm *vm);       /* mod_misc.c */
+rt_value rt_math_module_new(rt_vm *vm);      /* mod_misc.c */
+/* Adds a C function to a module's namespace. */
+void rt_module_def(rt_vm *vm, rt_value module, const char *name, rt_cfunc fn);
+void rt_module_set(rt_vm *vm, rt_value module, const char *name, rt_value value);
+
+/* sys.stdout / sys.stderr: objects with write() and flush() that go to the VM's streams, so
+ * print(..., file=sys.stderr) works. */
+typedef struct rt_stream {
+    rt_object base;
+    bool err;
+} rt_stream;
+extern const rt_type rt_stream_type;
+void rt_stream_write(rt_vm *vm, rt_value stream, rt_value text);
+
 #endif

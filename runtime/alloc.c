@@ -1,0 +1,71 @@
+/* GC allocation: every runtime object comes from Boehm's collector through these few calls,
+ * so the GC stress switch (collect every N allocations) has one place to live. */
+#include <gc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "value.h"
+
+#ifdef CELLAR_GC_STRESS
+/* A debug-only counter: the one piece of process-wide mutable state, compiled in only with
+ * -DCELLAR_GC_STRESS=ON, where finding a missing root matters more than isolation. */
+enum { STRESS_INTERVAL = 64 };
+static _Thread_local unsigned stress_count;
+
+static void stress(void)
+{
+    if (++stress_count % STRESS_INTERVAL == 0)
+        GC_gcollect();
+}
+#else
+static void stress(void) {}
+#endif
+
+/* Running out of memory is the one failure the error protocol cannot report: raising needs
+ * memory too. */
+static void *check(void *p, size_t size)
+{
+    if (p == NULL && size != 0) {
+        fprintf(stderr, "cellar: out of memory allocating %zu bytes\n", size);
+        abort();
+    }
+    return p;
+}
+
+void *rt_alloc(size_t size, const rt_type *type)
+{
+    stress();
+    rt_object *o = check(GC_MALLOC(size), size);
+    o->type = type;
+    return o;
+}
+
+void *rt_alloc_atomic(size_t size, const rt_type *type)
+{
+    stress();
+    rt_object *o = check(GC_MALLOC_ATOMIC(size), size);
+    memset(o, 0, size); /* GC_MALLOC_ATOMIC does not clear */
+    o->type = type;
+    return o;
+}
+
+void *rt_alloc_raw(size_t size)
+{
+    stress();
+    return check(GC_MALLOC(size), size);
+}
+
+void *rt_alloc_raw_atomic(size_t size)
+{
+    stress();
+    void *p = check(GC_MALLOC_ATOMIC(size), size);
+    memset(p, 0, size);
+    return p;
+}
+
+void *rt_realloc_raw(void *p, size_t size)
+{
+    stress();
+    return check(GC_REALLOC(p, size), size);
+}

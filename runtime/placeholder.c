@@ -1,1 +1,0 @@
-/* placeholder */ typedef int cellar_placeholder_runtime;

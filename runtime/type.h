@@ -1,0 +1,15 @@
+/* Helpers around type objects shared by the runtime: method lookup along the base chain, the
+ * identity hash every object without its own hash uses, and a type's unqualified name. */
+#ifndef CELLAR_TYPE_H
+#define CELLAR_TYPE_H
+
+#include "value.h"
+
+/* The entry named `name` in the method tables of t and its bases, or NULL. */
+const rt_method *rt_type_find_method(const rt_type *t, const char *name);
+/* CPython's hash of an object by address; usable directly as a type's hash slot. */
+bool rt_identity_hash(rt_vm *vm, rt_value self, int64_t *out);
+/* "partial" for a type named "functools.partial"; its __name__. */
+const char *rt_type_short_name(const rt_type *t);
+
+#endif
