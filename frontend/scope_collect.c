@@ -35,13 +35,14 @@ static void add_def(collector *c, const char *name, unsigned flags, ast_loc loc)
 }
 
 /* Counts nesting; false (with the error recorded) once it passes CPython's limit. */
-static bool enter_node(collector *c, ast_loc loc)
+static bool enter_node(collector *c)
 {
     if (c->failed)
         return false;
     if (++c->depth > SCOPE_MAX_NESTING) {
-        scope_error(c->d, "RecursionError", loc,
-                    "maximum recursion depth exceeded during compilation");
+        /* CPython's RecursionError carries no location. */
+        diag_set(c->d, "RecursionError", 0, 0, 0, 0,
+                 "maximum recursion depth exceeded during compilation");
         c->failed = true;
         return false;
     }
@@ -239,7 +240,7 @@ static void visit_dict(collector *c, ast_expr *e)
 
 static void visit_expr(collector *c, ast_expr *e)
 {
-    if (!enter_node(c, e->loc))
+    if (!enter_node(c))
         return;
     switch (e->kind) {
     case EXPR_BOOL_OP: visit_exprs(c, &e->as.bool_op.values); break;
@@ -403,7 +404,7 @@ static void visit_try(collector *c, ast_stmt *st)
 
 static void visit_stmt(collector *c, ast_stmt *st)
 {
-    if (!enter_node(c, st->loc))
+    if (!enter_node(c))
         return;
     switch (st->kind) {
     case STMT_FUNCTION_DEF: visit_function_def(c, st); break;
