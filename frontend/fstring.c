@@ -239,7 +239,7 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
         c++;
     if (c == end)
         return fstring_error(p, "f-string: empty expression not allowed");
-    parser *sub = arena_alloc(p->a, sizeof *sub);
+    parser field_parser = {0}, *sub = &field_parser; /* lives only while the field parses */
     const char *line_start;
     const char *tok_line_start = g->tok->start - g->tok->col;
     int line = line_of(g->tok, start, &line_start, tok_line_start);

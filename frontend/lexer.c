@@ -288,8 +288,11 @@ static const struct keyword keywords[] = {
 
 static tok_kind keyword_kind(const char *s, size_t n)
 {
+    if (n < 2 || n > 8)
+        return TOK_NAME;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strlen(keywords[i].text) == n && memcmp(keywords[i].text, s, n) == 0)
+        if (keywords[i].text[0] == s[0] && strncmp(keywords[i].text, s, n) == 0 &&
+            keywords[i].text[n] == '\0')
             return keywords[i].kind;
     return TOK_NAME;
 }
@@ -617,6 +620,8 @@ static token lex_operator(lexer *lx)
     const char *start = lx->cur;
     size_t avail = (size_t)(lx->end - lx->cur);
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        if (ops[i].text[0] != *start)
+            continue;
         size_t n = strlen(ops[i].text);
         if (n <= avail && memcmp(ops[i].text, start, n) == 0) {
             lx->cur += n;
@@ -761,22 +766,17 @@ static token pending_token(lexer *lx)
     return t;
 }
 
-/* Where CPython's tokenizer stands at the end of the input: on the last line read, past its
- * newline (one is implied if the file lacks it). */
+/* Where CPython's file tokenizer stands at the end of the input: on the last line read, with
+ * its buffer emptied, so errors there get no caret (column 0). */
 static void eof_position(const lexer *lx, token *t)
 {
-    const char *line_start = lx->line_start;
-    int line = lx->line;
-    int extra = 1; /* the implied newline */
-    if (lx->cur == line_start && line > 1 && lx->base_parens == 0) {
-        line--;
-        extra = 0;
-        line_start--; /* back over the final newline to the start of its line */
-        while (line_start > lx->src && line_start[-1] != '\n' && line_start[-1] != '\r')
-            line_start--;
+    t->line = t->end_line = lx->line;
+    t->col = t->end_col = 0;
+    if (lx->base_parens) {
+        t->col = t->end_col = (int)(lx->cur - lx->line_start);
+    } else if (lx->cur == lx->line_start && lx->line > 1) {
+        t->line = t->end_line = lx->line - 1; /* the input ended with a newline */
     }
-    t->line = t->end_line = line;
-    t->col = t->end_col = (int)(lx->cur - line_start) + (lx->base_parens ? 0 : extra);
 }
 
 /* The end of the input: a final NEWLINE if the last line had tokens, DEDENTs, then EOF. */
@@ -784,13 +784,13 @@ static token end_of_input(lexer *lx)
 {
     token t = simple_token(lx, TOK_EOF, lx->cur);
     t.len = 0;
-    if (lx->line_has_tokens && lx->base_parens == 0) {
+    if (lx->line_has_tokens && !in_brackets(lx)) {
         lx->line_has_tokens = false;
         t.kind = TOK_NEWLINE;
         return t;
     }
     eof_position(lx, &t);
-    if (lx->base_parens == 0 && lx->indent_count > 0) {
+    if (!in_brackets(lx) && lx->indent_count > 0) {
         lx->indent_count--;
         t.kind = TOK_DEDENT;
     }

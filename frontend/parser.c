@@ -681,15 +681,15 @@ static ast_stmt *from_import_statement(parser *p)
         do {
             if (parens && parse_check(p, TOK_RPAR) && names.count > 0)
                 break;
+            if (!parens && parse_check(p, TOK_NEWLINE) && names.count > 0)
+                return parse_error_token(p, "SyntaxError", &p->tok,
+                                         "trailing comma not allowed without surrounding "
+                                         "parentheses");
             if (!alias(p, &names, false))
                 return NULL;
         } while (parse_accept(p, TOK_COMMA));
         if (parens && !parse_expect(p, TOK_RPAR))
             return NULL;
-        if (!parens && p->prev.kind == TOK_COMMA)
-            return parse_error_token(p, "SyntaxError", &p->prev,
-                                     "trailing comma not allowed without surrounding "
-                                     "parentheses");
     }
     ast_stmt *s = new_stmt(p, STMT_IMPORT_FROM, parse_loc_to_prev(p, start));
     s->as.import_from.module = module;

@@ -512,6 +512,8 @@ typedef struct call_args {
     bool seen_keyword, seen_double_star;
     ast_loc first, last; /* the span of the arguments so far */
     ast_loc paren;
+    /* A positional argument after keywords: CPython reports it where the arguments end. */
+    const char *misplaced;
 } call_args;
 
 /* The messages CPython gives for misplaced arguments. */
@@ -524,11 +526,10 @@ static bool check_argument_order(parser *p, call_args *ca, ast_expr *arg)
                                      "unpacking") != NULL;
         return true;
     }
-    if (ca->seen_double_star || ca->seen_keyword)
-        return parse_error_range(p, "SyntaxError", arg->loc, arg->loc,
-                                 ca->seen_double_star
-                                     ? "positional argument follows keyword argument unpacking"
-                                     : "positional argument follows keyword argument") != NULL;
+    if ((ca->seen_double_star || ca->seen_keyword) && !ca->misplaced)
+        ca->misplaced = ca->seen_double_star
+                            ? "positional argument follows keyword argument unpacking"
+                            : "positional argument follows keyword argument";
     return true;
 }
 
@@ -634,6 +635,8 @@ static ast_expr *call(parser *p, ast_expr *func, ast_loc start)
         if (!parse_accept(p, TOK_COMMA))
             break;
     }
+    if (ca.misplaced)
+        return parse_error_token(p, "SyntaxError", &p->tok, "%s", ca.misplaced);
     if (!parse_expect(p, TOK_RPAR))
         return NULL;
     ast_expr *e = parse_new_expr(p, EXPR_CALL, parse_loc_to_prev(p, start));

@@ -1,0 +1,5 @@
+def f():
+    """Doc string."""
+    return 1
+
+"""Module tail string."""

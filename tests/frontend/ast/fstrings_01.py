@@ -1,0 +1,4 @@
+a = f"plain"
+b = f"{x}"
+c = f"a{x}b{y}c"
+d = f"{x!r} {x!s} {x!a}"

@@ -1,0 +1,2 @@
+v = f"\n{x}\t"
+w = f"{a if b else c}" f"{a!=b}" f"{a<=b}" f"{a == b}"

@@ -1,0 +1,3 @@
+x = 1
+    # indented comment
+y = 2

@@ -1,0 +1,18 @@
+def say():
+    greeting = 'Hello'
+
+    def display():
+        print(greeting)
+
+    display()
+
+def say():
+    greeting = 'Hello'
+
+    def display():
+        print(greeting)
+
+    return display    
+
+fn = say()
+fn()
