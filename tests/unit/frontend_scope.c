@@ -86,8 +86,6 @@ static char *analyse(const char *source, size_t len)
     return out;
 }
 
-static char *analyse_string(const char *source) { return analyse(source, strlen(source)); }
-
 typedef struct case_param {
     char name[CASE_NAME_MAX];
 } case_param;
