@@ -17,10 +17,7 @@ static const bool op_can_fail[IR_OP_COUNT] = {
 #undef IR_OP_FAILS
 };
 
-const char *ir_op_name(ir_op op)
-{
-    return (unsigned)op < IR_OP_COUNT ? op_names[op] : "?";
-}
+const char *ir_op_name(ir_op op) { return (unsigned)op < IR_OP_COUNT ? op_names[op] : "?"; }
 
 bool ir_op_can_fail(ir_op op) { return (unsigned)op < IR_OP_COUNT && op_can_fail[op]; }
 
@@ -79,11 +76,13 @@ static bool same_const(const ir_const *x, const ir_const *y)
     if (x->kind != y->kind)
         return false;
     switch (x->kind) {
-    case IRC_NONE: case IRC_TRUE: case IRC_FALSE: case IRC_ELLIPSIS: return true;
+    case IRC_NONE:
+    case IRC_TRUE:
+    case IRC_FALSE:
+    case IRC_ELLIPSIS: return true;
     case IRC_INT: return strcmp(x->int_digits, y->int_digits) == 0;
     case IRC_FLOAT: return memcmp(&x->float_value, &y->float_value, sizeof(double)) == 0;
-    case IRC_STR:
-        return x->str_len == y->str_len && memcmp(x->str, y->str, x->str_len) == 0;
+    case IRC_STR: return x->str_len == y->str_len && memcmp(x->str, y->str, x->str_len) == 0;
     case IRC_CODE: return false;
     case IRC_NAMES: return same_names(x, y);
     }
@@ -99,8 +98,8 @@ int ir_add_const(arena *a, ir_function *f, ir_const c)
     f->consts = grow(a, f->consts, f->nconsts, &f->consts_capacity, sizeof *f->consts);
     f->consts[f->nconsts] = c;
     if (c.kind == IRC_CODE) {
-        f->children = grow(a, f->children, f->nchildren, &f->children_capacity,
-                           sizeof *f->children);
+        f->children =
+            grow(a, f->children, f->nchildren, &f->children_capacity, sizeof *f->children);
         f->children[f->nchildren++] = c.code;
     }
     return f->nconsts++;

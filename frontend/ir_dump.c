@@ -162,9 +162,9 @@ static void put_kwnames(dumper *d, int k)
 static const char *binary_name(int op)
 {
     static const char *const names[RT_BINARY_OP_COUNT] = {
-        [RT_ADD] = "+",     [RT_SUB] = "-",     [RT_MUL] = "*", [RT_MATMUL] = "@",
-        [RT_TRUEDIV] = "/", [RT_MOD] = "%",     [RT_POW] = "**", [RT_LSHIFT] = "<<",
-        [RT_RSHIFT] = ">>", [RT_OR] = "|",      [RT_XOR] = "^", [RT_AND] = "&",
+        [RT_ADD] = "+",      [RT_SUB] = "-", [RT_MUL] = "*",  [RT_MATMUL] = "@",
+        [RT_TRUEDIV] = "/",  [RT_MOD] = "%", [RT_POW] = "**", [RT_LSHIFT] = "<<",
+        [RT_RSHIFT] = ">>",  [RT_OR] = "|",  [RT_XOR] = "^",  [RT_AND] = "&",
         [RT_FLOORDIV] = "//"};
     int base = op & ~RT_INPLACE;
     return base >= 0 && base < RT_BINARY_OP_COUNT ? names[base] : "?";
@@ -173,16 +173,16 @@ static const char *binary_name(int op)
 static const char *compare_name(int op)
 {
     static const char *const names[CMP_OP_COUNT] = {
-        [CMP_EQ] = "==", [CMP_NOTEQ] = "!=", [CMP_LT] = "<",   [CMP_LTE] = "<=",
-        [CMP_GT] = ">",  [CMP_GTE] = ">=",   [CMP_IS] = "is",  [CMP_ISNOT] = "is not",
+        [CMP_EQ] = "==", [CMP_NOTEQ] = "!=",    [CMP_LT] = "<",  [CMP_LTE] = "<=",
+        [CMP_GT] = ">",  [CMP_GTE] = ">=",      [CMP_IS] = "is", [CMP_ISNOT] = "is not",
         [CMP_IN] = "in", [CMP_NOTIN] = "not in"};
     return op >= 0 && op < CMP_OP_COUNT ? names[op] : "?";
 }
 
 static const char *unary_name(int op)
 {
-    static const char *const names[] = {[RT_INVERT] = "~", [RT_NOT] = "not", [RT_POS] = "+",
-                                        [RT_NEG] = "-"};
+    static const char *const names[] = {
+        [RT_INVERT] = "~", [RT_NOT] = "not", [RT_POS] = "+", [RT_NEG] = "-"};
     return op >= 0 && op <= RT_NEG ? names[op] : "?";
 }
 
@@ -200,8 +200,14 @@ static bool put_variable_operands(dumper *d, const ir_instr *in)
     case IR_MAKE_CELL: put_cell(d, in->imm); break;
     case IR_LOAD_GLOBAL:
     case IR_DELETE_GLOBAL:
-    case IR_IMPORT_NAME: put(d, " "); put_name(d, in->imm); return true;
-    case IR_STORE_GLOBAL: put(d, " "); put_name(d, in->imm); break;
+    case IR_IMPORT_NAME:
+        put(d, " ");
+        put_name(d, in->imm);
+        return true;
+    case IR_STORE_GLOBAL:
+        put(d, " ");
+        put_name(d, in->imm);
+        break;
     default: return false;
     }
     put(d, " <- ");
@@ -284,9 +290,7 @@ static bool put_control_operands(dumper *d, const ir_instr *in)
 {
     switch (in->op) {
     case IR_JUMP: put(d, " b%d", in->target->id); return true;
-    case IR_BRANCH:
-        put(d, " t%d ? b%d : b%d", in->a, in->target->id, in->target2->id);
-        return true;
+    case IR_BRANCH: put(d, " t%d ? b%d : b%d", in->a, in->target->id, in->target2->id); return true;
     case IR_FOR_ITER:
         put(d, " t%d -> b%d, exhausted -> b%d", in->a, in->target2->id, in->target->id);
         return true;
@@ -308,8 +312,8 @@ static bool put_control_operands(dumper *d, const ir_instr *in)
 
 static void put_operands(dumper *d, const ir_instr *in)
 {
-    if (put_variable_operands(d, in) || put_call_operands(d, in) ||
-        put_access_operands(d, in) || put_control_operands(d, in))
+    if (put_variable_operands(d, in) || put_call_operands(d, in) || put_access_operands(d, in) ||
+        put_control_operands(d, in))
         return;
     switch (in->op) {
     case IR_CONST:
@@ -378,10 +382,11 @@ static void put_names(dumper *d, const char *label, const char *const *names, in
 static void put_header(dumper *d, const ir_function *f)
 {
     const scope *s = f->scope;
-    put(d, "function %s  qualname=%s  line=%d  args=%d posonly=%d kwonly=%d varargs=%s "
-           "varkw=%s",
-        f->name, f->qualname, f->firstlineno, s->argcount, s->posonlyargcount,
-        s->kwonlyargcount, s->has_varargs ? "yes" : "no", s->has_varkeywords ? "yes" : "no");
+    put(d,
+        "function %s  qualname=%s  line=%d  args=%d posonly=%d kwonly=%d varargs=%s "
+        "varkw=%s",
+        f->name, f->qualname, f->firstlineno, s->argcount, s->posonlyargcount, s->kwonlyargcount,
+        s->has_varargs ? "yes" : "no", s->has_varkeywords ? "yes" : "no");
     newline(d);
     put(d, "  env [");
     for (int i = 0; i < s->nfreevars; i++)

@@ -360,8 +360,10 @@ static int lower_defaults(lower_state *L, const ast_arguments *args, int *kwdefa
     for (int i = 0; i < args->nkwonlyargs; i++) {
         if (!args->kw_defaults[i])
             continue;
-        items[k++] = lower_const(L, (ir_const){.kind = IRC_STR, .str = args->kwonlyargs[i].name,
-                                               .str_len = strlen(args->kwonlyargs[i].name)},
+        items[k++] = lower_const(L,
+                                 (ir_const){.kind = IRC_STR,
+                                            .str = args->kwonlyargs[i].name,
+                                            .str_len = strlen(args->kwonlyargs[i].name)},
                                  loc);
         items[k++] = lower_expr(L, args->kw_defaults[i]);
     }
@@ -810,23 +812,20 @@ static void lower_aug_assign(lower_state *L, const ast_stmt *s)
         int obj = lower_expr(L, t->as.attribute.value);
         int attr = lower_str_const_index(L, t->as.attribute.attr);
         int old = lower_op(L, IR_GET_ATTR, obj, -1, attr, lower_attr_loc(t));
-        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op,
-                              s->loc);
+        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op, s->loc);
         lower_effect(L, IR_SET_ATTR, obj, result, attr, lower_attr_loc(t));
     } else if (t->kind == EXPR_SUBSCRIPT) {
         int obj = lower_expr(L, t->as.subscript.value);
         int key = lower_expr(L, t->as.subscript.slice);
         int old = lower_op(L, IR_GET_ITEM, obj, key, -1, t->loc);
-        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op,
-                              s->loc);
+        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op, s->loc);
         ir_instr *in = lower_emit(L, IR_SET_ITEM, t->loc);
         in->a = obj;
         in->b = key;
         in->c = result;
     } else if (t->kind == EXPR_NAME) {
         int old = lower_load_name(L, t->as.name.id, t->loc);
-        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op,
-                              s->loc);
+        int result = lower_op(L, IR_BINARY, old, lower_expr(L, s->as.aug_assign.value), op, s->loc);
         lower_store_name(L, t->as.name.id, result, t->loc);
     } else {
         lower_error(L, "SyntaxError", t->loc, "illegal expression for augmented assignment");
@@ -901,8 +900,8 @@ static void lower_import(lower_state *L, const ast_stmt *s)
 {
     for (int i = 0; i < s->as.import.count; i++) {
         const ast_alias *alias = &s->as.import.names[i];
-        int module = lower_op(L, IR_IMPORT_NAME, -1, -1,
-                              lower_str_const_index(L, alias->name), s->loc);
+        int module =
+            lower_op(L, IR_IMPORT_NAME, -1, -1, lower_str_const_index(L, alias->name), s->loc);
         if (alias->asname) {
             module = import_submodules(L, module, alias->name, s->loc);
             lower_store_name(L, alias->asname, module, s->loc);
@@ -929,8 +928,8 @@ static void lower_import_from(lower_state *L, const ast_stmt *s)
     module = import_submodules(L, module, name, s->loc);
     for (int i = 0; i < s->as.import_from.count; i++) {
         const ast_alias *alias = &s->as.import_from.names[i];
-        int value = lower_op(L, IR_IMPORT_FROM, module, -1,
-                             lower_str_const_index(L, alias->name), s->loc);
+        int value =
+            lower_op(L, IR_IMPORT_FROM, module, -1, lower_str_const_index(L, alias->name), s->loc);
         lower_store_name(L, alias->asname ? alias->asname : alias->name, value, s->loc);
     }
 }

@@ -5,7 +5,8 @@
 #define CELLAR_LOWER_H
 
 #include "ir.h"
-/* BINARY / UNARY immediates use the runtime's operator numbering (the frontend links no runtime). */
+/* BINARY / UNARY immediates use the runtime's operator numbering; only the enums are used, the
+ * frontend links no runtime code. */
 #include "../runtime/value.h"
 
 /* CPython's CO_MAXBLOCKS: no more than 20 loops, try bodies and handlers may be open at once in
@@ -27,12 +28,12 @@ typedef enum lower_fblock_kind {
 
 typedef struct lower_fblock {
     lower_fblock_kind kind;
-    ir_block *continue_to, *break_to;  /* loops */
-    const ast_stmt_list *finalbody;    /* FB_FINALLY_TRY */
-    int saved_handling;                /* FB_FINALLY_END, FB_HANDLER_CLEANUP: SET_HANDLING's dst */
-    const char *name;                  /* FB_HANDLER_CLEANUP: the `except ... as name`, or NULL */
-    ast_loc loc;                       /* the construct, for the code unwinding emits */
-    ir_block *outer_handler;           /* the exception target in effect outside the construct */
+    ir_block *continue_to, *break_to; /* loops */
+    const ast_stmt_list *finalbody;   /* FB_FINALLY_TRY */
+    int saved_handling;               /* FB_FINALLY_END, FB_HANDLER_CLEANUP: SET_HANDLING's dst */
+    const char *name;                 /* FB_HANDLER_CLEANUP: the `except ... as name`, or NULL */
+    ast_loc loc;                      /* the construct, for the code unwinding emits */
+    ir_block *outer_handler;          /* the exception target in effect outside the construct */
 } lower_fblock;
 
 /* One function being lowered. */

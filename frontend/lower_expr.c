@@ -97,11 +97,12 @@ static int lower_unary(lower_state *L, const ast_expr *e)
     int folded;
     if (fold_negation(L, e, &folded))
         return folded;
-    static const int ops[] = { /* enum rt_unary_op */
+    /* ast_unary_op to enum rt_unary_op */
+    static const int ops[] = {
         [UNARY_INVERT] = RT_INVERT, [UNARY_NOT] = RT_NOT, [UNARY_UADD] = RT_POS,
         [UNARY_USUB] = RT_NEG};
     int operand = lower_expr(L, e->as.unary_op.operand);
-    return lower_op(L, IR_UNARY, operand, -1, (int)ops[e->as.unary_op.op], e->loc);
+    return lower_op(L, IR_UNARY, operand, -1, ops[e->as.unary_op.op], e->loc);
 }
 
 /* a and b / a or b: the value of the operand that decided, not a bool. */
@@ -202,7 +203,7 @@ static int build_seq(lower_state *L, const ast_expr_list *elts, seq_kind kind, a
         if (elts->items[i]->kind == EXPR_STARRED)
             first_star = i;
     int n = first_star < 0 ? elts->count : first_star;
-    ir_op op = kind == SEQ_SET ? IR_BUILD_SET
+    ir_op op = kind == SEQ_SET                       ? IR_BUILD_SET
                : kind == SEQ_TUPLE && first_star < 0 ? IR_BUILD_TUPLE
                                                      : IR_BUILD_LIST;
     int seq = build(L, op, lower_each(L, elts, 0, n), n, loc);
@@ -253,8 +254,7 @@ static int lower_dict(lower_state *L, const ast_expr *e)
             run = 0;
         }
         if (unpack)
-            lower_effect(L, IR_DICT_UPDATE, dict, lower_expr(L, e->as.dict.values[i]), -1,
-                         e->loc);
+            lower_effect(L, IR_DICT_UPDATE, dict, lower_expr(L, e->as.dict.values[i]), -1, e->loc);
     }
     return dict;
 }
@@ -485,8 +485,7 @@ static int lower_joined_str(lower_state *L, const ast_expr *e)
     const ast_expr_list *parts = &e->as.joined_str.values;
     if (parts->count == 1)
         return lower_expr(L, parts->items[0]);
-    return build(L, IR_BUILD_STRING, lower_each(L, parts, 0, parts->count), parts->count,
-                 e->loc);
+    return build(L, IR_BUILD_STRING, lower_each(L, parts, 0, parts->count), parts->count, e->loc);
 }
 
 /* ---- Dispatch ------------------------------------------------------------------------------ */

@@ -53,11 +53,10 @@ static const char *section(const char *dump, const char *qualname)
     return arena_strndup(&test_arena, at, n);
 }
 
-#define assert_has(text, needle)                                                              \
+#define assert_has(text, needle)                                                                   \
     cr_assert(strstr((text), (needle)) != NULL, "expected \"%s\" in:\n%s", (needle), (text))
-#define assert_lacks(text, needle)                                                            \
-    cr_assert(strstr((text), (needle)) == NULL, "did not expect \"%s\" in:\n%s", (needle),    \
-              (text))
+#define assert_lacks(text, needle)                                                                 \
+    cr_assert(strstr((text), (needle)) == NULL, "did not expect \"%s\" in:\n%s", (needle), (text))
 
 /* Each needle appears, in this order. */
 static void assert_in_order(const char *text, const char *const *needles, int n)
@@ -136,9 +135,11 @@ Test(ir, seed_multiplier_reads_and_writes_its_environment)
     const char *inner = section(dump_of(seed_003), "make_multiplier.<locals>.multiplier");
     assert_has(inner, "  env [coefficient, product]\n");
     const char *order[] = {"t0 = LOAD_DEREF product (cell#1)",
-                           "t1 = LOAD_DEREF coefficient (cell#0)", "t2 = BINARY t0 *= t1",
+                           "t1 = LOAD_DEREF coefficient (cell#0)",
+                           "t2 = BINARY t0 *= t1",
                            "STORE_DEREF product (cell#1) <- t2",
-                           "LOAD_DEREF product (cell#1)", "RETURN"};
+                           "LOAD_DEREF product (cell#1)",
+                           "RETURN"};
     assert_in_order(inner, order, 6);
     assert_lacks(inner, "LOCAL");
     assert_lacks(inner, "GLOBAL");
@@ -151,15 +152,16 @@ Test(ir, seed_make_multiplier_owns_the_cells_and_builds_the_closure)
     assert_has(outer, "  env []\n");
     assert_has(outer, "  cells: coefficient product\n");
     assert_has(outer, "  slots: coefficient multiplier\n");
-    const char *order[] = {"t0 = LOAD_LOCAL coefficient (slot#0)",
-                           "MAKE_CELL coefficient (cell#0) <- t0",
-                           "MAKE_CELL product (cell#1) <- empty",
-                           "STORE_DEREF product (cell#1) <- t1",
-                           "t2 = LOAD_CLOSURE coefficient (cell#0)",
-                           "t3 = LOAD_CLOSURE product (cell#1)",
-                           "MAKE_FUNCTION <code make_multiplier.<locals>.multiplier> closure=(t2, t3)",
-                           "STORE_LOCAL multiplier (slot#1) <- t4",
-                           "LOAD_LOCAL multiplier (slot#1)"};
+    const char *order[] = {
+        "t0 = LOAD_LOCAL coefficient (slot#0)",
+        "MAKE_CELL coefficient (cell#0) <- t0",
+        "MAKE_CELL product (cell#1) <- empty",
+        "STORE_DEREF product (cell#1) <- t1",
+        "t2 = LOAD_CLOSURE coefficient (cell#0)",
+        "t3 = LOAD_CLOSURE product (cell#1)",
+        "MAKE_FUNCTION <code make_multiplier.<locals>.multiplier> closure=(t2, t3)",
+        "STORE_LOCAL multiplier (slot#1) <- t4",
+        "LOAD_LOCAL multiplier (slot#1)"};
     assert_in_order(outer, order, 9);
 }
 
@@ -181,9 +183,9 @@ Test(ir, functions_are_dumped_in_pre_order)
                                "        def c(): pass\n"
                                "    def d(): pass\n"
                                "def e(): pass\n");
-    const char *order[] = {"qualname=<module> ", "qualname=a ", "qualname=a.<locals>.b ",
-                           "qualname=a.<locals>.b.<locals>.c ", "qualname=a.<locals>.d ",
-                           "qualname=e "};
+    const char *order[] = {"qualname=<module> ",     "qualname=a ",
+                           "qualname=a.<locals>.b ", "qualname=a.<locals>.b.<locals>.c ",
+                           "qualname=a.<locals>.d ", "qualname=e "};
     assert_in_order(dump, order, 6);
 }
 
@@ -198,8 +200,9 @@ Test(ir, pass_through_free_variable)
     const char *middle = section(dump, "outer.<locals>.middle");
     assert_has(middle, "  env [x]\n");
     assert_has(middle, "  cells:\n");
-    const char *order[] = {"t0 = LOAD_CLOSURE x (cell#0)",
-                           "MAKE_FUNCTION <code outer.<locals>.middle.<locals>.inner> closure=(t0)"};
+    const char *order[] = {
+        "t0 = LOAD_CLOSURE x (cell#0)",
+        "MAKE_FUNCTION <code outer.<locals>.middle.<locals>.inner> closure=(t0)"};
     assert_in_order(middle, order, 2);
     assert_lacks(middle, "MAKE_CELL");
     assert_lacks(middle, "DEREF");
@@ -288,9 +291,12 @@ Test(ir, comprehension_is_a_closure_called_with_its_first_iterator)
     const char *dump = dump_of("def f(n, xs):\n"
                                "    return [x * n for x in xs if x]\n");
     const char *f = section(dump, "f");
-    const char *order[] = {"MAKE_CELL n (cell#0)", "t1 = LOAD_CLOSURE n (cell#0)",
+    const char *order[] = {"MAKE_CELL n (cell#0)",
+                           "t1 = LOAD_CLOSURE n (cell#0)",
                            "t2 = MAKE_FUNCTION <code f.<locals>.<listcomp>> closure=(t1)",
-                           "t3 = LOAD_LOCAL xs (slot#1)", "t4 = GET_ITER t3", "t5 = CALL t2(t4)",
+                           "t3 = LOAD_LOCAL xs (slot#1)",
+                           "t4 = GET_ITER t3",
+                           "t5 = CALL t2(t4)",
                            "RETURN t5"};
     assert_in_order(f, order, 7);
     const char *comp = section(dump, "f.<locals>.<listcomp>");
@@ -298,10 +304,16 @@ Test(ir, comprehension_is_a_closure_called_with_its_first_iterator)
     assert_has(comp, "args=1 ");
     assert_has(comp, "  env [n]\n");
     assert_has(comp, "  slots: .0 x\n");
-    const char *body[] = {"t0 = BUILD_LIST ()", "t1 = LOAD_LOCAL .0 (slot#0)",
+    const char *body[] = {"t0 = BUILD_LIST ()",
+                          "t1 = LOAD_LOCAL .0 (slot#0)",
                           "t2 = FOR_ITER t1 -> b2, exhausted -> b3",
-                          "STORE_LOCAL x (slot#1) <- t2", "BRANCH t3 ? b4 : b1", "b3:",
-                          "RETURN t0", "b4:", "LOAD_DEREF n (cell#0)", "LIST_APPEND t0 <- t6",
+                          "STORE_LOCAL x (slot#1) <- t2",
+                          "BRANCH t3 ? b4 : b1",
+                          "b3:",
+                          "RETURN t0",
+                          "b4:",
+                          "LOAD_DEREF n (cell#0)",
+                          "LIST_APPEND t0 <- t6",
                           "JUMP b1"};
     assert_in_order(comp, body, 11);
 }
@@ -342,11 +354,12 @@ Test(ir, decorators_evaluate_first_and_apply_bottom_up)
                                "def f(a=2):\n"
                                "    pass\n");
     const char *module = section(dump, "<module>");
-    const char *order[] = {"t0 = LOAD_GLOBAL first", "t1 = LOAD_GLOBAL second",
-                           "t3 = CALL t1(t2)", "t4 = CONST",
-                           "t5 = BUILD_TUPLE (t4)",
-                           "t6 = MAKE_FUNCTION <code f> closure=() defaults=t5",
-                           "t7 = CALL t3(t6)", "t8 = CALL t0(t7)", "STORE_GLOBAL f <- t8"};
+    const char *order[] = {
+        "t0 = LOAD_GLOBAL first", "t1 = LOAD_GLOBAL second",
+        "t3 = CALL t1(t2)",       "t4 = CONST",
+        "t5 = BUILD_TUPLE (t4)",  "t6 = MAKE_FUNCTION <code f> closure=() defaults=t5",
+        "t7 = CALL t3(t6)",       "t8 = CALL t0(t7)",
+        "STORE_GLOBAL f <- t8"};
     assert_in_order(module, order, 9);
     assert_line(module, "t7 = CALL t3(t6)", 2, NULL);
     assert_line(module, "t8 = CALL t0(t7)", 1, NULL);
@@ -422,8 +435,7 @@ Test(ir, every_fallible_instruction_in_a_try_body_names_the_dispatch_block)
                              dispatch->id);
                 checked++;
             } else {
-                cr_assert_null(in->handler, "%s cannot fail but has a handler",
-                               ir_op_name(in->op));
+                cr_assert_null(in->handler, "%s cannot fail but has a handler", ir_op_name(in->op));
             }
         }
     }
@@ -459,15 +471,19 @@ Test(ir, except_as_name_is_cleared_and_handling_restored)
 {
     const char *f = section(dump_of(try_program), "f");
     /* Normal end of the clause: restore, then `e = None; del e`, then on to the finally. */
-    const char *order[] = {"STORE_LOCAL e (slot#2) <- t7", "LOAD_GLOBAL print  ! b8",
-                           "RESTORE_HANDLING t8", "CONST k5 None", "STORE_LOCAL e (slot#2)",
-                           "DELETE_LOCAL e (slot#2)  ! b1", "JUMP b4"};
+    const char *order[] = {"STORE_LOCAL e (slot#2) <- t7",
+                           "LOAD_GLOBAL print  ! b8",
+                           "RESTORE_HANDLING t8",
+                           "CONST k5 None",
+                           "STORE_LOCAL e (slot#2)",
+                           "DELETE_LOCAL e (slot#2)  ! b1",
+                           "JUMP b4"};
     assert_in_order(f, order, 7);
     const char *normal_finally[] = {"b4:", "LOAD_GLOBAL done", "JUMP b2", "b5:"};
     assert_in_order(f, normal_finally, 4);
     /* The clause body has its own cleanup clearing e before re-raising. */
-    const char *cleanup[] = {"(handler)", "FETCH_EXC", "None", "STORE_LOCAL e", "DELETE_LOCAL e",
-                             "RERAISE"};
+    const char *cleanup[] = {"(handler)",     "FETCH_EXC",      "None",
+                             "STORE_LOCAL e", "DELETE_LOCAL e", "RERAISE"};
     assert_in_order(f, cleanup, 6);
     /* No clause matched: restore and re-raise the same exception. */
     assert_has(f, "RERAISE t");
@@ -521,8 +537,8 @@ Test(ir, return_inside_except_restores_the_handled_exception)
                                     "    except E as e:\n"
                                     "        return e\n"),
                             "f");
-    const char *order[] = {"STORE_LOCAL e", "LOAD_LOCAL e (slot#0)", "RESTORE_HANDLING",
-                           "STORE_LOCAL e (slot#0)", "DELETE_LOCAL e", "RETURN"};
+    const char *order[] = {"STORE_LOCAL e",          "LOAD_LOCAL e (slot#0)", "RESTORE_HANDLING",
+                           "STORE_LOCAL e (slot#0)", "DELETE_LOCAL e",        "RETURN"};
     assert_in_order(f, order, 6);
 }
 
@@ -543,8 +559,8 @@ Test(ir, bare_raise_and_raise_from)
 Test(ir, assert_branches_to_assert_fail_with_the_message)
 {
     const char *module = section(dump_of("assert x, 'bad'\n"), "<module>");
-    const char *order[] = {"t0 = LOAD_GLOBAL x", "BRANCH t0 ? b1 : b2", "b2:",
-                           "t1 = CONST k1 'bad'", "ASSERT_FAIL t1"};
+    const char *order[] = {"t0 = LOAD_GLOBAL x", "BRANCH t0 ? b1 : b2",
+                           "b2:", "t1 = CONST k1 'bad'", "ASSERT_FAIL t1"};
     assert_in_order(module, order, 5);
 }
 
@@ -554,19 +570,27 @@ Test(ir, chained_comparison_evaluates_the_middle_once_and_short_circuits)
 {
     const char *module = section(dump_of("r = a < b < c\n"), "<module>");
     cr_assert_eq(count_of(module, "LOAD_GLOBAL b"), 1);
-    const char *order[] = {"t0 = LOAD_GLOBAL a", "t2 = LOAD_GLOBAL b", "t3 = COMPARE t0 < t2",
-                           "t1 = MOVE t3", "BRANCH t1 ? b2 : b1", "b1:", "STORE_GLOBAL r <- t1",
-                           "b2:", "t4 = LOAD_GLOBAL c", "t5 = COMPARE t2 < t4", "t1 = MOVE t5",
-                           "JUMP b1"};
+    const char *order[] = {"t0 = LOAD_GLOBAL a",   "t2 = LOAD_GLOBAL b",
+                           "t3 = COMPARE t0 < t2", "t1 = MOVE t3",
+                           "BRANCH t1 ? b2 : b1",  "b1:",
+                           "STORE_GLOBAL r <- t1", "b2:",
+                           "t4 = LOAD_GLOBAL c",   "t5 = COMPARE t2 < t4",
+                           "t1 = MOVE t5",         "JUMP b1"};
     assert_in_order(module, order, 12);
 }
 
 Test(ir, and_or_give_the_deciding_operand)
 {
     const char *module = section(dump_of("r = a or b\n"), "<module>");
-    const char *order[] = {"t1 = LOAD_GLOBAL a", "t0 = MOVE t1", "BRANCH t0 ? b1 : b2",
-                           "b1:", "STORE_GLOBAL r <- t0", "b2:", "t2 = LOAD_GLOBAL b",
-                           "t0 = MOVE t2", "JUMP b1"};
+    const char *order[] = {"t1 = LOAD_GLOBAL a",
+                           "t0 = MOVE t1",
+                           "BRANCH t0 ? b1 : b2",
+                           "b1:",
+                           "STORE_GLOBAL r <- t0",
+                           "b2:",
+                           "t2 = LOAD_GLOBAL b",
+                           "t0 = MOVE t2",
+                           "JUMP b1"};
     assert_in_order(module, order, 9);
     /* In a condition, no value is materialised. */
     const char *cond = section(dump_of("if a and not b:\n    pass\n"), "<module>");
@@ -582,18 +606,25 @@ Test(ir, calls_with_keywords_methods_and_unpacking)
                                  "<module>");
     assert_has(module, "CALL t0(t1, t2) kwnames=('k',)");
     assert_has(module, "CALL_METHOD t4.m(t5, t6) kwnames=('key',)");
-    const char *order[] = {"t8 = LOAD_GLOBAL g", "t10 = BUILD_LIST (t9)", "LIST_EXTEND t10 <- t11",
-                           "t12 = LIST_TO_TUPLE t10", "BUILD_DICT (t13, t14)",
-                           "DICT_MERGE t15 <- t16 (callee t8)", "CALL_EX t8(*t12, **t15)"};
+    const char *order[] = {"t8 = LOAD_GLOBAL g",     "t10 = BUILD_LIST (t9)",
+                           "LIST_EXTEND t10 <- t11", "t12 = LIST_TO_TUPLE t10",
+                           "BUILD_DICT (t13, t14)",  "DICT_MERGE t15 <- t16 (callee t8)",
+                           "CALL_EX t8(*t12, **t15)"};
     assert_in_order(module, order, 7);
 }
 
 Test(ir, fstring_with_conversion_and_nested_spec)
 {
     const char *module = section(dump_of("s = f'{x!r:>{w}} y'\n"), "<module>");
-    const char *order[] = {"t0 = LOAD_GLOBAL x", "t1 = CONST", "'>'", "t2 = LOAD_GLOBAL w",
-                           "t3 = FORMAT_VALUE t2", "t4 = BUILD_STRING (t1, t3)",
-                           "t5 = FORMAT_VALUE t0 !r spec=t4", "CONST", "' y'",
+    const char *order[] = {"t0 = LOAD_GLOBAL x",
+                           "t1 = CONST",
+                           "'>'",
+                           "t2 = LOAD_GLOBAL w",
+                           "t3 = FORMAT_VALUE t2",
+                           "t4 = BUILD_STRING (t1, t3)",
+                           "t5 = FORMAT_VALUE t0 !r spec=t4",
+                           "CONST",
+                           "' y'",
                            "BUILD_STRING (t5, t6)"};
     assert_in_order(module, order, 10);
 }
@@ -605,7 +636,7 @@ Test(ir, augmented_assignment_evaluates_the_target_once)
                                  "<module>");
     cr_assert_eq(count_of(module, "LOAD_GLOBAL a"), 1);
     cr_assert_eq(count_of(module, "LOAD_GLOBAL i"), 1);
-    const char *order[] = {"t1 = GET_ATTR t0.b", "BINARY t1 += t2", "SET_ATTR t0.b <- t3",
+    const char *order[] = {"t1 = GET_ATTR t0.b",   "BINARY t1 += t2", "SET_ATTR t0.b <- t3",
                            "t6 = GET_ITEM t4[t5]", "BINARY t6 -= t7", "SET_ITEM t4[t5] <- t8"};
     assert_in_order(module, order, 6);
 }
@@ -614,8 +645,8 @@ Test(ir, unpacking_with_a_star_and_nesting)
 {
     const char *module = section(dump_of("a, *b, (c, d) = z\n"), "<module>");
     const char *order[] = {"UNPACK t0 -> (t1, *t2, t3)", "STORE_GLOBAL a <- t1",
-                           "STORE_GLOBAL b <- t2", "UNPACK t3 -> (t4, t5)", "STORE_GLOBAL c <- t4",
-                           "STORE_GLOBAL d <- t5"};
+                           "STORE_GLOBAL b <- t2",       "UNPACK t3 -> (t4, t5)",
+                           "STORE_GLOBAL c <- t4",       "STORE_GLOBAL d <- t5"};
     assert_in_order(module, order, 6);
 }
 
@@ -632,9 +663,9 @@ Test(ir, displays_with_starred_items)
     const char *module = section(dump_of("t = (1, *x, 2)\n"
                                          "d = {'k': 1, **m}\n"),
                                  "<module>");
-    const char *order[] = {"t1 = BUILD_LIST (t0)", "LIST_EXTEND t1 <- t2", "LIST_APPEND t1 <- t3",
-                           "t4 = LIST_TO_TUPLE t1", "t7 = BUILD_DICT (t5, t6)",
-                           "DICT_UPDATE t7 <- t8"};
+    const char *order[] = {"t1 = BUILD_LIST (t0)",     "LIST_EXTEND t1 <- t2",
+                           "LIST_APPEND t1 <- t3",     "t4 = LIST_TO_TUPLE t1",
+                           "t7 = BUILD_DICT (t5, t6)", "DICT_UPDATE t7 <- t8"};
     assert_in_order(module, order, 6);
 }
 
@@ -645,12 +676,12 @@ Test(ir, imports_bind_the_top_package_or_the_alias)
                                          "import a.b.c as d\n"
                                          "from m import x, y as z\n"),
                                  "<module>");
-    const char *order[] = {"t0 = IMPORT_NAME math", "STORE_GLOBAL math <- t0",
-                           "t1 = IMPORT_NAME a.b", "STORE_GLOBAL a <- t1",
-                           "t2 = IMPORT_NAME a.b.c", "t3 = IMPORT_FROM t2.b",
-                           "t4 = IMPORT_FROM t3.c", "STORE_GLOBAL d <- t4", "t5 = IMPORT_NAME m",
-                           "t6 = IMPORT_FROM t5.x", "STORE_GLOBAL x <- t6",
-                           "t7 = IMPORT_FROM t5.y", "STORE_GLOBAL z <- t7"};
+    const char *order[] = {
+        "t0 = IMPORT_NAME math", "STORE_GLOBAL math <- t0", "t1 = IMPORT_NAME a.b",
+        "STORE_GLOBAL a <- t1",  "t2 = IMPORT_NAME a.b.c",  "t3 = IMPORT_FROM t2.b",
+        "t4 = IMPORT_FROM t3.c", "STORE_GLOBAL d <- t4",    "t5 = IMPORT_NAME m",
+        "t6 = IMPORT_FROM t5.x", "STORE_GLOBAL x <- t6",    "t7 = IMPORT_FROM t5.y",
+        "STORE_GLOBAL z <- t7"};
     assert_in_order(module, order, 13);
 }
 
@@ -663,9 +694,13 @@ Test(ir, loops_and_their_else_clauses)
                                          "while True:\n"
                                          "    pass\n"),
                                  "<module>");
-    const char *order[] = {"t1 = GET_ITER t0", "JUMP b1", "b1:",
-                           "t2 = FOR_ITER t1 -> b2, exhausted -> b4", "STORE_GLOBAL i <- t2",
-                           "b4:", "LOAD_GLOBAL done"};
+    const char *order[] = {"t1 = GET_ITER t0",
+                           "JUMP b1",
+                           "b1:",
+                           "t2 = FOR_ITER t1 -> b2, exhausted -> b4",
+                           "STORE_GLOBAL i <- t2",
+                           "b4:",
+                           "LOAD_GLOBAL done"};
     assert_in_order(module, order, 7);
     /* `while True` needs no test. */
     assert_lacks(module, "True");
@@ -746,9 +781,10 @@ Test(ir, twenty_nested_blocks_lower)
     int n = 17;
     for (int i = 0; i < n; i++)
         sprintf(src + strlen(src), "%*sfor x%d in y:\n", 4 * i, "", i);
-    sprintf(src + strlen(src), "%*stry:\n%*spass\n%*sexcept E as e:\n%*sbreak\n%*sfinally:\n"
-            "%*spass\n", 4 * n, "", 4 * n + 4, "", 4 * n, "", 4 * n + 4, "", 4 * n, "",
-            4 * n + 4, "");
+    sprintf(src + strlen(src),
+            "%*stry:\n%*spass\n%*sexcept E as e:\n%*sbreak\n%*sfinally:\n"
+            "%*spass\n",
+            4 * n, "", 4 * n + 4, "", 4 * n, "", 4 * n + 4, "", 4 * n, "", 4 * n + 4, "");
     diag d;
     cr_assert_not_null(lower_source(src, &d), "%s: %s", d.kind, d.message);
 }
@@ -791,8 +827,9 @@ Test(ir, constants_are_shared_and_code_constants_are_children)
     cr_assert_eq(f.nchildren, 2);
     cr_assert_eq(f.children[0], &child);
     for (int i = 0; i < 100; i++) /* growth keeps earlier entries */
-        ir_add_const(&test_arena, &f, (ir_const){.kind = IRC_INT,
-                                                  .int_digits = arena_printf(&test_arena, "%d", i + 2)});
+        ir_add_const(
+            &test_arena, &f,
+            (ir_const){.kind = IRC_INT, .int_digits = arena_printf(&test_arena, "%d", i + 2)});
     cr_assert_str_eq(f.consts[a].str, "x");
     cr_assert_eq(f.nconsts, 106);
 }
