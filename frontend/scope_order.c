@@ -118,22 +118,23 @@ static void walk_finally(orderer *o, finally_body *fin, bool extra_block)
 static bool unwind(orderer *o, bool preserve_value, bool to_loop)
 {
     unit *u = o->u;
-    if (u->nblocks == 0 || o->failed)
+    int n = u->nblocks;
+    if (n == 0 || o->failed)
         return false;
-    block top = u->blocks[u->nblocks - 1];
+    block top = u->blocks[n - 1];
     if (to_loop && top.kind == BLOCK_LOOP)
         return true;
-    u->nblocks--;
+    u->nblocks = n - 1;
     if (top.kind == BLOCK_FINALLY_TRY) {
         if (preserve_value)
             push_block(o, BLOCK_OTHER, NULL, (ast_loc){0});
         if (!o->failed)
             walk_finally(o, top.finally, preserve_value);
-        if (preserve_value && !o->failed)
-            pop_block(o);
+        u->nblocks = n - 1; /* also after a failure deep inside, which pops nothing */
     }
     bool found = unwind(o, preserve_value, to_loop);
-    u->blocks[u->nblocks++] = top;
+    u->blocks[n - 1] = top;
+    u->nblocks = n;
     return found;
 }
 
