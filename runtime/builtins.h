@@ -31,6 +31,9 @@ rt_value rt_dir(rt_vm *vm, rt_value obj);
 void rt_sort_names(rt_value list);
 /* The builtin function `name` implemented in builtins_more.c, or NULL. */
 rt_cfunc rt_builtins_more_function(const char *name);
+/* open(): text files (file.c). */
+rt_value rt_builtin_open(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                         rt_value kwnames);
 /* True when calling v can work: functions, builtins, types, objects with a call slot. */
 bool rt_is_callable(rt_value v);
 

@@ -583,6 +583,7 @@ rt_cfunc rt_builtins_more_function(const char *name)
         {"pow", builtin_pow},         {"round", builtin_round},
         {"setattr", builtin_setattr}, {"vars", builtin_vars},
         {"exit", builtin_exit},       {"quit", builtin_exit},
+        {"open", rt_builtin_open},
         {NULL, NULL}};
     for (int i = 0; table[i].name != NULL; i++)
         if (strcmp(table[i].name, name) == 0)

@@ -174,12 +174,9 @@ static rt_value function_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (v != 0)
         return v;
     if (is(name, "__annotations__")) {
-        /* Created on first access and then kept, like CPython's. */
-        rt_value d = rt_function_dict(f);
-        rt_value a = rt_dict_get_str(d, name);
-        if (a == 0 && rt_dict_set(vm, d, name, a = rt_dict_new()) < 0)
-            return 0;
-        return a;
+        if (f->annotations == 0)
+            f->annotations = rt_dict_new(); /* created on first access and then kept */
+        return f->annotations;
     }
     return f->dict ? rt_dict_get_str(f->dict, name) : 0;
 }
@@ -227,6 +224,12 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
             return -1;
         }
         f->dict = value;
+        return 0;
+    }
+    if (is(name, "__annotations__")) {
+        if (value != 0 && value != RT_NONE && !rt_is_type(value, &rt_dict_type))
+            return type_error(vm, "__annotations__ must be set to a dict object");
+        f->annotations = value == RT_NONE ? 0 : value;
         return 0;
     }
     if (is(name, "__code__")) {

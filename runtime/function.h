@@ -47,6 +47,7 @@ typedef struct rt_function {
     rt_value kwdefaults; /* dict or RT_NONE */
     rt_value name, qualname, doc, module; /* writable attributes */
     rt_value dict;       /* __dict__, created on first use (0 until then) */
+    rt_value annotations; /* __annotations__, created on first use (0 until then) */
 } rt_function;
 
 static inline rt_function *rt_as_function(rt_value v) { return (rt_function *)rt_as_object(v); }
