@@ -2,6 +2,7 @@
  * checked through ir_dump (cells, environment records, handler targets, evaluation order) and,
  * where the shape matters more than the text, by walking the IR itself. */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -797,6 +798,133 @@ Test(ir, unsupported_imports_are_diagnosed)
     cr_assert_eq(d.line, 1);
     cr_assert_null(lower_source("from . import x\n", &d));
     cr_assert_str_eq(d.kind, "NotImplementedError");
+}
+
+/* ---- Invariants codegen relies on, over the whole golden corpus ------------------------------ */
+
+static bool is_terminator(ir_op op)
+{
+    return op == IR_JUMP || op == IR_BRANCH || op == IR_RETURN || op == IR_FOR_ITER ||
+           op == IR_RAISE || op == IR_RERAISE || op == IR_ASSERT_FAIL;
+}
+
+static bool uses_slot(ir_op op)
+{
+    return op == IR_LOAD_LOCAL || op == IR_STORE_LOCAL || op == IR_DELETE_LOCAL;
+}
+
+static bool uses_cell(ir_op op)
+{
+    return op == IR_MAKE_CELL || op == IR_LOAD_DEREF || op == IR_STORE_DEREF ||
+           op == IR_DELETE_DEREF || op == IR_LOAD_CLOSURE;
+}
+
+static void check_temp(const ir_function *f, int t, const char *what)
+{
+    cr_assert(t >= -1 && t < f->ntemps, "%s: temp %d of %s out of range", f->qualname, t, what);
+}
+
+static bool in_function(const ir_function *f, const ir_block *b)
+{
+    return b && b->id >= 0 && b->id < f->nblocks && f->blocks[b->id] == b;
+}
+
+static void check_instr(const ir_function *f, const ir_instr *in)
+{
+    const char *op = ir_op_name(in->op);
+    check_temp(f, in->dst, op);
+    check_temp(f, in->a, op);
+    check_temp(f, in->b, op);
+    check_temp(f, in->c, op);
+    for (int i = 0; i < in->nargs; i++)
+        check_temp(f, in->args[i], op);
+    if (uses_slot(in->op))
+        cr_assert(in->imm >= 0 && in->imm < f->nslots, "%s: %s slot %d", f->qualname, op, in->imm);
+    if (uses_cell(in->op))
+        cr_assert(in->imm >= 0 && in->imm < f->ncells, "%s: %s cell %d", f->qualname, op, in->imm);
+    if (in->op == IR_CONST || in->op == IR_LOAD_GLOBAL || in->op == IR_GET_ATTR ||
+        in->op == IR_MAKE_FUNCTION || in->op == IR_CALL_METHOD || in->op == IR_IMPORT_NAME)
+        cr_assert(in->imm >= 0 && in->imm < f->nconsts, "%s: %s const %d", f->qualname, op,
+                  in->imm);
+    if (in->op == IR_MAKE_FUNCTION) {
+        const ir_const *c = &f->consts[in->imm];
+        cr_assert_eq(c->kind, IRC_CODE);
+        cr_assert_eq(in->nargs, c->code->scope->nfreevars, "%s: closure of %s", f->qualname,
+                     c->code->qualname);
+    }
+    if (in->target)
+        cr_assert(in_function(f, in->target), "%s: %s jumps outside", f->qualname, op);
+    if (in->target2)
+        cr_assert(in_function(f, in->target2), "%s: %s jumps outside", f->qualname, op);
+    if (ir_op_can_fail(in->op))
+        cr_assert(!in->handler || in_function(f, in->handler), "%s: bad handler", f->qualname);
+    else
+        cr_assert_null(in->handler, "%s: %s cannot fail but has a handler", f->qualname, op);
+}
+
+/* Every block is non-empty, ends with its only terminator, and has its index as id. */
+static int check_function(const ir_function *f)
+{
+    cr_assert_eq(f->nslots, f->scope->nvarnames);
+    cr_assert_eq(f->ncells, f->scope->ncellvars + f->scope->nfreevars);
+    cr_assert_gt(f->nblocks, 0);
+    for (int i = 0; i < f->nblocks; i++) {
+        const ir_block *b = f->blocks[i];
+        cr_assert_eq(b->id, i);
+        cr_assert_gt(b->ninstrs, 0, "%s: b%d is empty", f->qualname, i);
+        for (int k = 0; k < b->ninstrs; k++) {
+            check_instr(f, &b->instrs[k]);
+            cr_assert_eq(is_terminator(b->instrs[k].op), k == b->ninstrs - 1,
+                         "%s: b%d: %s at %d of %d", f->qualname, i, ir_op_name(b->instrs[k].op), k,
+                         b->ninstrs);
+        }
+    }
+    int n = 1;
+    for (int i = 0; i < f->nchildren; i++)
+        n += check_function(f->children[i]);
+    return n;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = arena_alloc(&test_arena, (size_t)n + 1);
+    size_t got = fread(buf, 1, (size_t)n, f);
+    buf[got] = '\0';
+    fclose(f);
+    return buf;
+}
+
+Test(ir, golden_corpus_lowers_to_well_formed_ir)
+{
+    const char *dir = CELLAR_SOURCE_DIR "/tests/programs";
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d);
+    int programs = 0, functions = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".py") != 0)
+            continue;
+        char *src = read_file(arena_printf(&test_arena, "%s/%s", dir, e->d_name));
+        diag dg;
+        ir_module *m = lower_source(src, &dg);
+        /* A program expected to fail may fail to compile (NAME.err holds CPython's error). */
+        char *err = arena_printf(&test_arena, "%s/%.*s.err", dir, (int)(n - 3), e->d_name);
+        if (!m && read_file(err))
+            continue;
+        cr_assert_not_null(m, "%s: %s: %s (line %d)", e->d_name, dg.kind, dg.message, dg.line);
+        functions += check_function(m->main);
+        free(ir_dump(m));
+        programs++;
+    }
+    closedir(d);
+    cr_assert_gt(programs, 100);
+    cr_assert_gt(functions, programs);
 }
 
 /* ---- ir.c ------------------------------------------------------------------------------- */
