@@ -40,8 +40,6 @@ bool rt_number_to_double(rt_vm *vm, rt_value v, double *out)
 
 /* --- repr ---------------------------------------------------------------------------------- */
 
-/* Decimal digits (no dot, no trailing zeros) and the position of the decimal point of the
- * shortest string that reads back as d (d finite and positive). */
 static bool round_trips(const char *text, double d) { return strtod(text, NULL) == d; }
 
 /* Replaces the significand of a "%.Ne" string by its neighbour one unit up or down in the last
@@ -69,7 +67,7 @@ static bool nudge(char *text, int direction)
     return false; /* carried out of the leading digit: not a same-length candidate */
 }
 
-static int shortest_digits(double d, char *digits, int *decpt)
+int rt_double_shortest_digits(double d, char *digits, int *decpt)
 {
     char text[40];
     int found = 0;
@@ -115,7 +113,7 @@ int rt_double_repr(double d, char *buf)
     char *out = buf;
     if (d < 0)
         *out++ = '-';
-    int n = shortest_digits(fabs(d), digits, &decpt);
+    int n = rt_double_shortest_digits(fabs(d), digits, &decpt);
     if (decpt <= -4 || decpt > 16) {
         *out++ = digits[0];
         if (n > 1) {

@@ -15,6 +15,9 @@ static inline double rt_float_value(rt_value v) { return ((rt_float *)rt_as_obje
 rt_value rt_float_repr(rt_vm *vm, rt_value v);
 /* Writes the repr into buf (at least 32 bytes); returns its length. */
 int rt_double_repr(double d, char *buf);
+/* The digits (no dot, no trailing zeros, at least one) of the shortest decimal that reads back
+ * as d, finite and positive, and the decimal point position: d = 0.DIGITS * 10**decpt. */
+int rt_double_shortest_digits(double d, char *digits, int *decpt);
 int64_t rt_float_hash(double d);
 /* Converts int/bool/float to double for mixed arithmetic; false if not a number. */
 bool rt_number_to_double(rt_vm *vm, rt_value v, double *out);
