@@ -239,7 +239,7 @@ static bool put_call_operands(dumper *d, const ir_instr *in)
         put(d, ")");
         return true;
     case IR_MAKE_FUNCTION:
-        put(d, " ");
+        put(d, " k%d ", in->imm);
         put_const(d, &d->f->consts[in->imm]);
         put(d, " closure=");
         put_temps(d, in->args, in->nargs, -1);

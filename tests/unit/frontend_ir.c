@@ -160,7 +160,7 @@ Test(ir, seed_make_multiplier_owns_the_cells_and_builds_the_closure)
         "STORE_DEREF product (cell#1) <- t1",
         "t2 = LOAD_CLOSURE coefficient (cell#0)",
         "t3 = LOAD_CLOSURE product (cell#1)",
-        "MAKE_FUNCTION <code make_multiplier.<locals>.multiplier> closure=(t2, t3)",
+        "MAKE_FUNCTION k1 <code make_multiplier.<locals>.multiplier> closure=(t2, t3)",
         "STORE_LOCAL multiplier (slot#1) <- t4",
         "LOAD_LOCAL multiplier (slot#1)"};
     assert_in_order(outer, order, 9);
@@ -203,7 +203,7 @@ Test(ir, pass_through_free_variable)
     assert_has(middle, "  cells:\n");
     const char *order[] = {
         "t0 = LOAD_CLOSURE x (cell#0)",
-        "MAKE_FUNCTION <code outer.<locals>.middle.<locals>.inner> closure=(t0)"};
+        "MAKE_FUNCTION k0 <code outer.<locals>.middle.<locals>.inner> closure=(t0)"};
     assert_in_order(middle, order, 2);
     assert_lacks(middle, "MAKE_CELL");
     assert_lacks(middle, "DEREF");
@@ -294,7 +294,7 @@ Test(ir, comprehension_is_a_closure_called_with_its_first_iterator)
     const char *f = section(dump, "f");
     const char *order[] = {"MAKE_CELL n (cell#0)",
                            "t1 = LOAD_CLOSURE n (cell#0)",
-                           "t2 = MAKE_FUNCTION <code f.<locals>.<listcomp>> closure=(t1)",
+                           "t2 = MAKE_FUNCTION k0 <code f.<locals>.<listcomp>> closure=(t1)",
                            "t3 = LOAD_LOCAL xs (slot#1)",
                            "t4 = GET_ITER t3",
                            "t5 = CALL t2(t4)",
@@ -326,7 +326,7 @@ Test(ir, comprehension_variable_captured_by_a_lambda_is_a_cell_of_the_comprehens
     assert_has(comp, "  cells: i\n");
     assert_has(comp, "MAKE_CELL i (cell#0) <- empty");
     assert_has(comp, "STORE_DEREF i (cell#0) <- t2");
-    assert_has(comp, "MAKE_FUNCTION <code <listcomp>.<lambda>> closure=(t3)");
+    assert_has(comp, "MAKE_FUNCTION k0 <code <listcomp>.<lambda>> closure=(t3)");
     assert_has(section(dump, "<listcomp>.<lambda>"), "LOAD_DEREF i (cell#0)");
 }
 
@@ -358,7 +358,7 @@ Test(ir, decorators_evaluate_first_and_apply_bottom_up)
     const char *order[] = {
         "t0 = LOAD_GLOBAL first", "t1 = LOAD_GLOBAL second",
         "t3 = CALL t1(t2)",       "t4 = CONST",
-        "t5 = BUILD_TUPLE (t4)",  "t6 = MAKE_FUNCTION <code f> closure=() defaults=t5",
+        "t5 = BUILD_TUPLE (t4)",  "t6 = MAKE_FUNCTION k4 <code f> closure=() defaults=t5",
         "t7 = CALL t3(t6)",       "t8 = CALL t0(t7)",
         "STORE_GLOBAL f <- t8"};
     assert_in_order(module, order, 9);
@@ -372,7 +372,7 @@ Test(ir, keyword_only_defaults_are_a_dict_by_name)
 {
     const char *module = section(dump_of("def f(a, *, b, c=3): pass\n"), "<module>");
     const char *order[] = {"t0 = CONST k0 'c'", "t1 = CONST k1 3", "t2 = BUILD_DICT (t0, t1)",
-                           "MAKE_FUNCTION <code f> closure=() kwdefaults=t2"};
+                           "MAKE_FUNCTION k2 <code f> closure=() kwdefaults=t2"};
     assert_in_order(module, order, 4);
 }
 
@@ -729,7 +729,7 @@ Test(ir, lambda_with_defaults)
 {
     const char *dump = dump_of("f = lambda a, b=x: a + b\n");
     const char *order[] = {"t0 = LOAD_GLOBAL x", "t1 = BUILD_TUPLE (t0)",
-                           "t2 = MAKE_FUNCTION <code <lambda>> closure=() defaults=t1",
+                           "t2 = MAKE_FUNCTION k1 <code <lambda>> closure=() defaults=t1",
                            "STORE_GLOBAL f <- t2"};
     assert_in_order(section(dump, "<module>"), order, 4);
     const char *body[] = {"t0 = LOAD_LOCAL a (slot#0)", "t1 = LOAD_LOCAL b (slot#1)",
