@@ -665,9 +665,11 @@ static void emit_function(cg_unit *u, cg_compiled *c)
 
 /* ---- the unit ---- */
 
-void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, unsigned long *name_counter)
+void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
+                  const char *data_layout, unsigned long *name_counter)
 {
-    *u = (cg_unit){.vm = vm, .ctx = ctx, .name_counter = name_counter};
+    *u = (cg_unit){.vm = vm, .ctx = ctx, .triple = triple, .data_layout = data_layout,
+                   .name_counter = name_counter};
     u->i1 = LLVMInt1TypeInContext(ctx);
     u->i32 = LLVMInt32TypeInContext(ctx);
     u->i64 = LLVMInt64TypeInContext(ctx);
@@ -708,6 +710,9 @@ bool cg_module(cg_unit *u, const ir_module *m)
     }
     u->filename = m->filename ? m->filename : "<string>";
     u->module = LLVMModuleCreateWithNameInContext(u->filename, u->ctx);
+    /* Loads and stores take their alignment from the data layout when they are built. */
+    LLVMSetTarget(u->module, u->triple);
+    LLVMSetDataLayout(u->module, u->data_layout);
     collect(u, m->main);
     for (int i = 0; i < u->nfunctions && !u->error; i++) {
         u->functions[i].code = make_code(u, u->functions[i].ir);

@@ -27,6 +27,7 @@ typedef struct cg_unit {
     LLVMContextRef ctx;
     LLVMModuleRef module;
     const char *filename;
+    const char *triple, *data_layout; /* the JIT's, set before any load or store is built */
     unsigned long *name_counter; /* the jit's, so names stay unique across compiles */
     cg_compiled *functions;      /* functions[0] is the module body */
     int nfunctions, capacity;
@@ -60,7 +61,8 @@ typedef struct cg_function {
 /* Lowers every function of `m` into u->module, creating their code objects. false with
  * u->error set on failure. */
 bool cg_module(cg_unit *u, const ir_module *m);
-void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, unsigned long *name_counter);
+void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
+                  const char *data_layout, unsigned long *name_counter);
 /* Frees the unit's bookkeeping; the LLVM module is the caller's (NULL once handed on). */
 void cg_unit_free(cg_unit *u);
 

@@ -252,8 +252,6 @@ static bool link_entries(jit *j, const cg_unit *u, char **error)
 /* Everything from a finished LLVM module to runnable code objects. */
 static bool finish_module(jit *j, cg_unit *u, char **llvm_ir, char **error)
 {
-    LLVMSetTarget(u->module, LLVMOrcLLJITGetTripleString(j->lljit));
-    LLVMSetDataLayout(u->module, LLVMOrcLLJITGetDataLayoutStr(j->lljit));
     if (!verify(u->module, error) || !optimise(j, u->module, error))
         return false;
     if (llvm_ir)
@@ -273,7 +271,9 @@ rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **e
         *llvm_ir = NULL;
     rt_vm *vm = j->vm;
     cg_unit u;
-    cg_unit_init(&u, vm, LLVMOrcThreadSafeContextGetContext(j->context), &j->name_counter);
+    cg_unit_init(&u, vm, LLVMOrcThreadSafeContextGetContext(j->context),
+                 LLVMOrcLLJITGetTripleString(j->lljit), LLVMOrcLLJITGetDataLayoutStr(j->lljit),
+                 &j->name_counter);
     rt_value result = 0;
     if (!cg_module(&u, m)) {
         *error = strdup(u.error ? u.error : "code generation failed");
