@@ -150,6 +150,12 @@ static rt_value function_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<function %S at %p>", f->qualname, (void *)f);
 }
 
+static rt_value function_call_method(rt_vm *vm, rt_value self, size_t nargs,
+                                     const rt_value *args, rt_value kwnames)
+{
+    return rt_call_function(vm, self, nargs, args, kwnames);
+}
+
 /* The data descriptors of CPython's function type; they shadow __dict__. */
 static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
 {
@@ -164,6 +170,8 @@ static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
     if (is(name, "__globals__")) return f->globals;
     if (is(name, "__dict__")) return rt_function_dict(f);
     if (is(name, "__builtins__")) return vm->builtins;
+    if (is(name, "__call__"))
+        return rt_builtin_new("__call__", function_call_method, rt_from_object(f), NULL);
     return 0;
 }
 
