@@ -572,6 +572,7 @@ typedef struct format_args {
     const rt_value *kwvalues;
     int numbering;             /* 0 undecided, 1 automatic, 2 manual */
     int64_t next_auto;
+    rt_value mapping;          /* format_map's mapping, or 0 */
 } format_args;
 
 /* A parsed replacement field: byte ranges into the format string. */
@@ -685,6 +686,8 @@ static rt_value positional_field(rt_vm *vm, format_args *a, int64_t index, bool 
 static rt_value keyword_field(rt_vm *vm, format_args *a, const char *name, size_t len)
 {
     rt_value key = rt_str_new(name, len);
+    if (a->mapping)
+        return rt_getitem(vm, a->mapping, key);
     size_t nkw = a->kwnames ? (size_t)rt_as_tuple(a->kwnames)->size : 0;
     for (size_t k = 0; k < nkw; k++)
         if (rt_str_equal(rt_as_tuple(a->kwnames)->items[k], key))
@@ -827,7 +830,17 @@ static bool render_format(rt_vm *vm, rt_strbuf *out, const char *s, size_t n, fo
 rt_value rt_str_format_method(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                               rt_value kwnames)
 {
-    format_args a = {nargs, args, kwnames, args + nargs, 0, 0};
+    format_args a = {nargs, args, kwnames, args + nargs, 0, 0, 0};
+    rt_strbuf out;
+    rt_strbuf_init(&out);
+    if (!render_format(vm, &out, rt_str_data(self), (size_t)rt_str_size(self), &a, 2))
+        return RT_ERROR;
+    return rt_strbuf_finish(&out);
+}
+
+rt_value rt_str_format_mapping(rt_vm *vm, rt_value self, rt_value mapping)
+{
+    format_args a = {0, NULL, 0, NULL, 0, 0, mapping};
     rt_strbuf out;
     rt_strbuf_init(&out);
     if (!render_format(vm, &out, rt_str_data(self), (size_t)rt_str_size(self), &a, 2))

@@ -15,6 +15,8 @@ rt_value rt_build_string(rt_vm *vm, size_t n, const rt_value *parts);
 rt_value rt_str_format_method(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                               rt_value kwnames);
 
+/* str.format_map(mapping): keyword fields are looked up with mapping[key]. */
+rt_value rt_str_format_mapping(rt_vm *vm, rt_value self, rt_value mapping);
 /* printf-style formatting: format % args (args a tuple, a mapping, or a single value). */
 rt_value rt_str_percent_format(rt_vm *vm, rt_value format, rt_value args);
 
