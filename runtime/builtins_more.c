@@ -317,31 +317,6 @@ static rt_value builtin_ord(rt_vm *vm, rt_value self, size_t nargs, const rt_val
     return rt_small_int(utf8_decode((const unsigned char *)rt_str_data(s), &len));
 }
 
-/* repr() with every non-ASCII character escaped. */
-rt_value rt_ascii(rt_vm *vm, rt_value v)
-{
-    rt_value r = rt_repr(vm, v);
-    if (r == 0 || rt_as_str(r)->ascii)
-        return r;
-    rt_strbuf out;
-    rt_strbuf_init(&out);
-    const unsigned char *p = (const unsigned char *)rt_str_data(r);
-    while (*p) {
-        size_t len;
-        uint32_t c = utf8_decode(p, &len);
-        char esc[16];
-        if (c < 0x80)
-            rt_strbuf_append_char(&out, (char)c);
-        else {
-            snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
-                     c);
-            rt_strbuf_append_cstr(&out, esc);
-        }
-        p += len;
-    }
-    return rt_strbuf_finish(&out);
-}
-
 static rt_value builtin_ascii(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                               rt_value kwnames)
 {
