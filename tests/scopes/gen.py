@@ -11,6 +11,16 @@ For a program CPython rejects at compile time, the single line
 
     KIND LINENO OFFSET END_LINENO END_OFFSET MESSAGE
 
+co_consts order is the order CPython's compiler made the nested code objects (decorators,
+then defaults, then annotations, then the body; a comprehension's code before its first
+iterable; a finally body first compiled at the first return/break/continue leaving it), and
+cellar's scope tree keeps children in that same order, so tests/unit/frontend_scope.c prints
+it with the same pre-order walk. A comprehension's co_varnames start with its `.0` argument.
+
+Cases stay clear of unreachable code that contains a def, lambda or comprehension: CPython
+drops such code objects from co_consts, while scope analysis (which does no reachability
+analysis) keeps their scopes.
+
 Run with /usr/bin/python3.11 from anywhere; it rewrites every .expected file."""
 import pathlib
 import sys
