@@ -1,6 +1,7 @@
 /* Calls. rt_call dispatches on the callee's type; rt_call_function binds arguments into a
  * compiled function's parameter slots exactly as CPython 3.11's initialize_locals does (same
  * order of checks, same TypeError wording), pushes a frame and runs the native entry. */
+#include <pthread.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -14,6 +15,11 @@
 
 /* Parameter slots of most functions fit in this on-stack buffer; larger ones go to the GC. */
 enum { SMALL_SLOTS = 16 };
+
+/* C stack kept free below the deepest compiled frame for builtins and the runtime itself;
+ * a raised limit (sys.setrecursionlimit) past what the thread's stack holds then ends in
+ * RecursionError, not a crash. */
+enum { STACK_RESERVE = 256 * 1024 };
 
 static size_t kw_count(rt_value kwnames)
 {
@@ -206,12 +212,27 @@ static bool bind(rt_vm *vm, rt_function *f, size_t nargs, const rt_value *args,
            (co->kwonlyargcount == 0 || bind_kwdefaults(vm, f, slots));
 }
 
+/* The lowest usable address of this thread's stack, from its real bounds. */
+static uintptr_t stack_limit_here(void)
+{
+    pthread_attr_t attr;
+    void *base = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return 0;
+    pthread_attr_getstack(&attr, &base, &size);
+    pthread_attr_destroy(&attr);
+    return size > 2 * STACK_RESERVE ? (uintptr_t)base + STACK_RESERVE : 0;
+}
+
 /* Pushes the frame, runs the body, and records where it failed before popping. */
 static rt_value run(rt_vm *vm, rt_function *f, const rt_value *slots)
 {
-    if (vm->depth >= vm->recursion_limit)
-        return rt_raise_msg(vm, &rt_recursion_error_type, "maximum recursion depth exceeded");
+    if (vm->depth == 0)
+        vm->stack_limit = stack_limit_here();
     rt_frame frame = {vm->frame, f, f->code->firstlineno};
+    if (vm->depth >= vm->recursion_limit || (uintptr_t)&frame < vm->stack_limit)
+        return rt_raise_msg(vm, &rt_recursion_error_type, "maximum recursion depth exceeded");
     vm->frame = &frame;
     vm->depth++;
     rt_value result = f->code->entry(vm, &frame, slots);

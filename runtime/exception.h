@@ -88,6 +88,10 @@ void rt_traceback_add(rt_vm *vm, rt_frame *frame);
 void rt_print_exception(rt_vm *vm, rt_value exc);
 /* The formatted traceback as a str (for the embedding API). */
 rt_value rt_format_exception(rt_vm *vm, rt_value exc);
+/* How an uncaught SystemExit ends the program, as CPython's handle_system_exit: true when
+ * exc is a SystemExit; *status is its code (None -> 0, an int -> itself, anything else -> 1
+ * after writing str(code) and a newline to the error stream). */
+bool rt_system_exit_status(rt_vm *vm, rt_value exc, int *status);
 /* e.__traceback__: a traceback object (tb_lineno, tb_next, tb_frame) or None. */
 rt_value rt_traceback_object(rt_vm *vm, rt_value exc);
 /* e.__traceback__ = tb / e.with_traceback(tb): tb is a traceback object or None; 0 / -1. */

@@ -186,7 +186,13 @@ static rt_value function_getattr(rt_vm *vm, rt_value self, rt_value name)
             f->annotations = rt_dict_new(); /* created on first access and then kept */
         return f->annotations;
     }
-    return f->dict ? rt_dict_get_str(f->dict, name) : 0;
+    v = f->dict ? rt_dict_get_str(f->dict, name) : 0;
+    if (v != 0)
+        return v;
+    if (is(name, "__class__"))
+        return rt_type_value(&rt_function_type);
+    /* Raised here, with .name and .obj, so the traceback can suggest a close attribute. */
+    return rt_raise_attribute_error(vm, self, name);
 }
 
 static int type_error(rt_vm *vm, const char *message)

@@ -216,6 +216,17 @@ static rt_value new_stream(bool err)
     return rt_from_object(s);
 }
 
+void rt_sys_set_argv(rt_vm *vm, int argc, const char *const *argv)
+{
+    rt_value sys = rt_dict_get_str(vm->modules, rt_str_intern(vm, "sys"));
+    if (sys == 0)
+        return;
+    rt_value list = rt_list_new(argc);
+    for (int i = 0; i < argc; i++)
+        rt_list_append(vm, list, rt_str_from_cstr(argv[i]));
+    rt_module_set(vm, sys, "argv", list);
+}
+
 rt_value rt_sys_module_new(rt_vm *vm)
 {
     rt_value m = rt_module_new(vm, "sys");

@@ -25,6 +25,8 @@ rt_value rt_functools_module_new(rt_vm *vm); /* mod_functools.c */
 rt_value rt_time_module_new(rt_vm *vm);      /* mod_misc.c */
 rt_value rt_sys_module_new(rt_vm *vm);       /* mod_misc.c */
 rt_value rt_math_module_new(rt_vm *vm);      /* mod_misc.c */
+/* sys.argv = [argv[0], ..., argv[argc - 1]] (the embedding layer calls this). */
+void rt_sys_set_argv(rt_vm *vm, int argc, const char *const *argv);
 /* Adds a C function to a module's namespace. */
 void rt_module_def(rt_vm *vm, rt_value module, const char *name, rt_cfunc fn);
 void rt_module_set(rt_vm *vm, rt_value module, const char *name, rt_value value);

@@ -9,6 +9,7 @@
 #include "dict.h"
 #include "exception.h"
 #include "function.h"
+#include "int.h"
 #include "list.h"
 #include "module.h"
 #include "ops.h"
@@ -437,4 +438,28 @@ void rt_print_exception(rt_vm *vm, rt_value exc)
     rt_value text = rt_format_exception(vm, exc);
     if (text != 0)
         rt_write_err(vm, rt_str_data(text), (size_t)rt_str_size(text));
+}
+
+bool rt_system_exit_status(rt_vm *vm, rt_value exc, int *status)
+{
+    if (!rt_is_exception(exc) || !rt_type_is_subtype(rt_type_of(exc), &rt_system_exit_type))
+        return false;
+    rt_tuple *args = rt_as_tuple(as_exc(exc)->args);
+    rt_value code = args->size == 0 ? RT_NONE : args->size == 1 ? args->items[0]
+                                                                 : as_exc(exc)->args;
+    int64_t n;
+    if (code == RT_NONE) {
+        *status = 0;
+    } else if (rt_is_small_int(code) && rt_int_to_int64(code, &n)) {
+        *status = (int)n;
+    } else {
+        rt_value saved = vm->pending, text = rt_str(vm, code);
+        vm->pending = saved;
+        if (text != 0) {
+            rt_write_err(vm, rt_str_data(text), (size_t)rt_str_size(text));
+            rt_write_err(vm, "\n", 1);
+        }
+        *status = 1;
+    }
+    return true;
 }

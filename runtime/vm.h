@@ -47,6 +47,11 @@ struct rt_vm {
     rt_value constants;
     void *jit;  /* the JIT's state for this VM (jit.h), opaque to the runtime */
     void *host; /* the embedding layer's own state (cellar_vm), opaque to the runtime */
+
+    /* Added by the vm.c owner: the lowest C stack address calls may reach before they raise
+     * RecursionError instead of overflowing (set when the outermost call starts; 0 = not
+     * yet known). */
+    uintptr_t stack_limit;
 };
 
 /* Creates a VM with builtins and built-in modules registered. NULL only when out of memory. */

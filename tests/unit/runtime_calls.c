@@ -247,6 +247,18 @@ Test(calls, recursion_limit)
               "%s", rt_str_data(text));
 }
 
+Test(calls, c_stack_guard)
+{
+    /* sys.setrecursionlimit(10**8) and unbounded recursion: RecursionError, not a crash */
+    rt_code *co = rt_as_code(rt_code_new(vm, "f", "f", "prog.py"));
+    co->entry = recursive_entry;
+    rt_value f = rt_make_function(vm, co, vm->globals, 0, 0, 0);
+    vm->recursion_limit = 100000000;
+    cr_assert_eq(rt_call(vm, f, 0, NULL, 0), RT_ERROR);
+    cr_assert(rt_pending_is(vm, &rt_recursion_error_type));
+    cr_assert_eq(vm->depth, 0);
+}
+
 Test(calls, not_callable)
 {
     expect_error(I(5), 0, NULL, 0, &rt_type_error_type, "'int' object is not callable");
