@@ -4,6 +4,8 @@
 #include <criterion/criterion.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+#include <stdlib.h>
 
 #include "builtins.h"
 #include "call.h"
@@ -526,4 +528,116 @@ Test(calls, modules_and_imports)
     vm->pending = 0;
     rt_value main_name = rt_dict_get_str(vm->globals, S("__name__"));
     cr_assert_str_eq(rt_str_data(main_name), "__main__");
+}
+
+static rt_value module_attr(const char *module, const char *name)
+{
+    rt_value m = rt_import_name(vm, S(module));
+    cr_assert_neq(m, 0);
+    rt_value v = rt_getattr(vm, m, S(name));
+    cr_assert_neq(v, 0, "%s.%s missing", module, name);
+    return v;
+}
+
+static rt_value err_capture;
+
+static void capture_err(void *user, const char *text, size_t len)
+{
+    (void)user;
+    rt_value s = rt_str_new(text, len);
+    err_capture = err_capture ? rt_str_concat(vm, err_capture, s) : s;
+}
+
+Test(calls, logging_implicit_config)
+{
+    vm->write_err = capture_err;
+    err_capture = 0;
+    /* logging.info('hidden'); logging.warning('warn %s %d', 'x', 3); logging.error('err') */
+    rt_value a[3] = {rt_str_from_cstr("hidden")};
+    call_ok(module_attr("logging", "info"), 1, a, 0);
+    rt_value b[3] = {rt_str_from_cstr("warn %s %d"), rt_str_from_cstr("x"), I(3)};
+    call_ok(module_attr("logging", "warning"), 3, b, 0);
+    rt_value c[1] = {rt_str_from_cstr("err")};
+    call_ok(module_attr("logging", "error"), 1, c, 0);
+    cr_assert_str_eq(rt_str_data(err_capture), "WARNING:root:warn x 3\nERROR:root:err\n");
+    /* a later basicConfig(filename=...) is ignored: the root logger has a handler */
+    rt_value d[1] = {rt_str_from_cstr("/nonexistent-dir/x.log")};
+    call_ok(module_attr("logging", "basicConfig"), 0, d, kw(1, "filename"));
+}
+
+Test(calls, logging_file)
+{
+    char path[] = "/tmp/cellar_log_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    close(fd);
+    /* logging.basicConfig(filename=path, level=logging.INFO, filemode='w') */
+    rt_value a[3] = {rt_str_from_cstr(path), module_attr("logging", "INFO"), rt_str_from_cstr("w")};
+    call_ok(module_attr("logging", "basicConfig"), 0, a, kw(3, "filename", "level", "filemode"));
+    rt_value b[3] = {rt_str_from_cstr("Running \"%s\" with %r"), rt_str_from_cstr("add"),
+                     rt_tuple_pack(2, I(3), I(3))};
+    call_ok(module_attr("logging", "info"), 3, b, 0);
+    rt_value c[1] = {rt_str_from_cstr("dropped")};
+    call_ok(module_attr("logging", "debug"), 1, c, 0);
+    FILE *f = fopen(path, "r");
+    char buf[256] = "";
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    remove(path);
+    cr_assert_str_eq(buf, "INFO:root:Running \"add\" with (3, 3)\n");
+}
+
+Test(calls, math_and_sys)
+{
+    rt_value a[2] = {I(-1)};
+    expect_error(module_attr("math", "sqrt"), 1, a, 0, &rt_value_error_type, "math domain error");
+    rt_value b[1] = {I(20)};
+    cr_assert_str_eq(repr_of(call_ok(module_attr("math", "factorial"), 1, b, 0)),
+                     "2432902008176640000");
+    rt_value c[1] = {rt_float_new(-0.5)};
+    cr_assert_eq(call_ok(module_attr("math", "floor"), 1, c, 0), I(-1));
+    rt_value d[3] = {I(12), I(18), I(4)};
+    cr_assert_eq(call_ok(module_attr("math", "gcd"), 3, d, 0), I(2));
+    rt_value e[2] = {I(8), I(2)};
+    cr_assert_str_eq(repr_of(call_ok(module_attr("math", "log"), 2, e, 0)), "3.0");
+    cr_assert_str_eq(repr_of(module_attr("math", "pi")), "3.141592653589793");
+    cr_assert_eq(call_ok(module_attr("sys", "getrecursionlimit"), 0, NULL, 0), I(1000));
+    rt_value f[1] = {I(0)};
+    expect_error(module_attr("sys", "setrecursionlimit"), 1, f, 0, &rt_value_error_type,
+                 "recursion limit must be greater or equal than 1");
+    rt_value g[1] = {rt_float_new(-1.0)};
+    expect_error(module_attr("time", "sleep"), 1, g, 0, &rt_value_error_type,
+                 "sleep length must be non-negative");
+}
+
+Test(calls, lru_cache_typed_and_keywords)
+{
+    rt_code *co = rt_as_code(rt_code_new(vm, "kind", "kind", "prog.py"));
+    co->varnames = rt_tuple_pack(1, S("x"));
+    co->argcount = 1;
+    co->nparams = 1;
+    co->entry = counting_entry;
+    rt_value f = rt_make_function(vm, co, vm->globals, 0, 0, 0);
+    /* @lru_cache(maxsize=8, typed=True): kind(1), kind(1.0), kind(1) */
+    rt_value opts[2] = {I(8), RT_TRUE};
+    rt_value deco = call_ok(functools("lru_cache"), 0, opts, kw(2, "maxsize", "typed"));
+    rt_value fa[1] = {f};
+    rt_value cached = call_ok(deco, 1, fa, 0);
+    rt_value one[1] = {I(1)}, onef[1] = {rt_float_new(1.0)};
+    call_ok(cached, 1, one, 0);
+    call_ok(cached, 1, onef, 0);
+    call_ok(cached, 1, one, 0);
+    cr_assert_str_eq(repr_of(rt_call_method(vm, cached, S("cache_info"), 0, NULL, 0)),
+                     "CacheInfo(hits=1, misses=2, maxsize=8, currsize=2)");
+    cr_assert_str_eq(repr_of(rt_call_method(vm, cached, S("cache_parameters"), 0, NULL, 0)),
+                     "{'maxsize': 8, 'typed': True}");
+    /* @functools.cache: f(1), f(x=1) are different keys */
+    rt_value c = call_ok(functools("cache"), 1, fa, 0);
+    call_ok(c, 1, one, 0);
+    call_ok(c, 0, one, kw(1, "x"));
+    call_ok(c, 1, one, 0);
+    cr_assert_str_eq(repr_of(rt_call_method(vm, c, S("cache_info"), 0, NULL, 0)),
+                     "CacheInfo(hits=1, misses=2, maxsize=None, currsize=2)");
+    cr_assert(strncmp(repr_of(c), "<functools._lru_cache_wrapper object at 0x", 42) == 0);
 }
