@@ -176,23 +176,30 @@ static void emit_global_op(cg_function *cg, const ir_instr *in)
 
 /* ---- operators ---- */
 
-/* The truth of `v` as an i1. True, False, None and small ints are decided inline. */
+/* The truth of `v` as an i1. True, False, None and small ints are decided inline by a chain
+ * of branches (not selects), so that when `v` is a known constant on some path — a comparison's
+ * inline result — jump threading can send that path straight to the right successor. */
 static LLVMValueRef emit_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v)
 {
     LLVMBuilderRef b = cg->b;
-    LLVMValueRef is_int = LLVMBuildTrunc(b, v, cg->u->i1, "is_int");
-    LLVMValueRef is_true = LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_TRUE), "");
-    LLVMValueRef is_false = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_FALSE), ""),
-                                        LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_NONE), ""), "");
-    LLVMValueRef known = LLVMBuildOr(b, LLVMBuildOr(b, is_int, is_true, ""), is_false, "known");
-    LLVMBasicBlockRef fast = cg_new_block(cg, "truth.inline");
+    LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef not_true = cg_new_block(cg, "truth.not_true");
+    LLVMBasicBlockRef not_false = cg_new_block(cg, "truth.not_false");
+    LLVMBasicBlockRef small = cg_new_block(cg, "truth.int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "truth.call");
     LLVMBasicBlockRef done = cg_new_block(cg, "truth.done");
-    LLVMBuildCondBr(b, known, fast, slow);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_TRUE), ""), done, not_true);
 
-    LLVMPositionBuilderAtEnd(b, fast);
+    LLVMPositionBuilderAtEnd(b, not_true);
+    LLVMValueRef falsy = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_FALSE), ""),
+                                     LLVMBuildICmp(b, LLVMIntEQ, v, cg_i64(cg, RT_NONE), ""), "");
+    LLVMBuildCondBr(b, falsy, done, not_false);
+
+    LLVMPositionBuilderAtEnd(b, not_false);
+    LLVMBuildCondBr(b, LLVMBuildTrunc(b, v, cg->u->i1, "is_int"), small, slow);
+
+    LLVMPositionBuilderAtEnd(b, small);
     LLVMValueRef nonzero = LLVMBuildICmp(b, LLVMIntNE, v, cg_i64(cg, rt_small_int(0)), "");
-    LLVMValueRef fast_result = LLVMBuildSelect(b, is_int, nonzero, is_true, "");
     LLVMBuildBr(b, done);
 
     LLVMPositionBuilderAtEnd(b, slow);
@@ -203,7 +210,12 @@ static LLVMValueRef emit_truth(cg_function *cg, const ir_instr *in, LLVMValueRef
     LLVMBuildBr(b, done);
 
     LLVMPositionBuilderAtEnd(b, done);
-    return phi2(cg, cg->u->i1, fast_result, fast, slow_result, slow_end);
+    LLVMValueRef phi = LLVMBuildPhi(b, cg->u->i1, "truth");
+    LLVMValueRef values[4] = {LLVMConstInt(cg->u->i1, 1, false), LLVMConstInt(cg->u->i1, 0, false),
+                              nonzero, slow_result};
+    LLVMBasicBlockRef blocks[4] = {start, not_true, small, slow_end};
+    LLVMAddIncoming(phi, values, blocks, 4);
+    return phi;
 }
 
 /* a + b or a - b on two small ints, scaled by 4 so that i64 overflow is exactly leaving the
