@@ -136,17 +136,19 @@ static rt_value round_float(rt_vm *vm, double x, int64_t ndigits)
         return rt_float_new(x);
     if (ndigits < -308)
         return rt_float_new(0.0 * x);
-    char buf[512];
+    char buf[800]; /* room for 309 integer digits plus 323 decimals */
     if (ndigits >= 0) {
         snprintf(buf, sizeof buf, "%.*f", (int)ndigits, x);
         return rt_float_new(strtod(buf, NULL));
     }
-    /* Negative ndigits: keep the significant digits left of 10**-ndigits. */
-    int exponent = (int)floor(log10(fabs(x)));
+    /* Negative ndigits: keep the significant digits left of 10**-ndigits. The decimal
+     * exponent comes from the exact %e text, not from log10, which can be off by one. */
+    snprintf(buf, sizeof buf, "%.17e", x);
+    int exponent = atoi(strchr(buf, 'e') + 1);
     int digits = exponent + 1 + (int)ndigits;
     if (digits <= 0) {
         double unit = pow(10.0, (double)-ndigits);
-        double r = fabs(x) > unit / 2 ? copysign(unit, x) : 0.0 * x;
+        double r = digits == 0 && fabs(x) > unit / 2 ? copysign(unit, x) : 0.0 * x;
         return rt_float_new(r);
     }
     snprintf(buf, sizeof buf, "%.*e", digits - 1, x);
@@ -191,10 +193,9 @@ static rt_value builtin_round(rt_vm *vm, rt_value self, size_t nargs, const rt_v
     if (n == 0 || n == RT_NONE) {
         if (is_float(x))
             return round_float_to_int(vm, rt_float_value(x));
-        return rt_is_small_int(x) || !rt_is_object(x) ? rt_int_from_int64(x == RT_TRUE ? 1
-                                                        : x == RT_FALSE ? 0
-                                                        : rt_small_int_value(x))
-                                                      : x;
+        if (x == RT_TRUE || x == RT_FALSE)
+            return rt_small_int(x == RT_TRUE);
+        return x;
     }
     int64_t digits;
     if (!rt_int_index(vm, n, &digits))

@@ -380,6 +380,19 @@ Test(calls, round_builtin)
     cr_assert_eq(call_ok(builtin("round"), 2, b, 0), I(1400));
     rt_value c[2] = {rt_float_new(2.675), I(2)};
     cr_assert_str_eq(repr_of(call_ok(builtin("round"), 2, c, 0)), "2.67");
+    /* print(round(15.0,-1), round(25.0,-1), round(1e300,2), round(5.0,-1), round(6.0,-1),
+     *       round(0.125,2), round(123.456,-2), round(1e23,-22)) */
+    static const struct {
+        double x;
+        int n;
+        const char *expect;
+    } cases[] = {{15.0, -1, "20.0"},   {25.0, -1, "20.0"},   {1e300, 2, "1e+300"},
+                 {5.0, -1, "0.0"},     {6.0, -1, "10.0"},    {0.125, 2, "0.12"},
+                 {123.456, -2, "100.0"}, {1e23, -22, "1e+23"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rt_value d[2] = {rt_float_new(cases[i].x), I(cases[i].n)};
+        cr_assert_str_eq(repr_of(call_ok(builtin("round"), 2, d, 0)), cases[i].expect);
+    }
 }
 
 static rt_value print_capture;
