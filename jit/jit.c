@@ -42,6 +42,11 @@ struct jit {
     LLVMOrcThreadSafeContextRef context; /* every module this jit builds lives in it */
     LLVMTargetMachineRef machine;        /* for the optimiser's target information */
     unsigned long name_counter;          /* makes LLVM function names unique per jit */
+    /* Every code object whose entry points into this jit's memory (rooted by vm->constants):
+     * jit_free clears those entries so a call after it raises instead of jumping into freed
+     * code. */
+    rt_code **codes;
+    size_t ncodes, codes_capacity;
 };
 
 /* ---- errors ---- */
@@ -167,6 +172,9 @@ void jit_free(jit *j)
         return;
     if (j->vm && j->vm->jit == j)
         j->vm->jit = NULL;
+    for (size_t i = 0; i < j->ncodes; i++)
+        j->codes[i]->entry = NULL;
+    free(j->codes);
     /* The LLJIT owns the compiled code and the modules' share of the context: it goes first. */
     if (j->lljit) {
         LLVMErrorRef err = LLVMOrcDisposeLLJIT(j->lljit);
@@ -234,9 +242,29 @@ static bool add_module(jit *j, LLVMModuleRef module, char **error)
     return true;
 }
 
+static bool remember_codes(jit *j, const cg_unit *u, char **error)
+{
+    size_t need = j->ncodes + (size_t)u->nfunctions;
+    if (need > j->codes_capacity) {
+        size_t capacity = need > 2 * j->codes_capacity ? need : 2 * j->codes_capacity;
+        rt_code **grown = realloc(j->codes, capacity * sizeof *grown);
+        if (!grown) {
+            *error = strdup("out of memory");
+            return false;
+        }
+        j->codes = grown;
+        j->codes_capacity = capacity;
+    }
+    for (int i = 0; i < u->nfunctions; i++)
+        j->codes[j->ncodes++] = u->functions[i].code;
+    return true;
+}
+
 /* Looks up every function (the first lookup compiles the module) and fills its code's entry. */
 static bool link_entries(jit *j, const cg_unit *u, char **error)
 {
+    if (!remember_codes(j, u, error))
+        return false;
     for (int i = 0; i < u->nfunctions; i++) {
         LLVMOrcExecutorAddress address = 0;
         LLVMErrorRef err = LLVMOrcLLJITLookup(j->lljit, &address, u->functions[i].llvm_name);

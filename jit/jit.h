@@ -11,8 +11,12 @@
 
 typedef struct jit jit;
 
-/* opt_level 0..3. NULL with *error (malloc'd) set when LLVM cannot be initialised. */
+/* opt_level 0..3 (clamped): the pass pipeline default<On> and the code generator's level.
+ * Sets vm->jit when it is NULL. NULL with *error (malloc'd) set when LLVM cannot be
+ * initialised. */
 jit *jit_new(rt_vm *vm, int opt_level, char **error);
+/* Frees the jit and its compiled code, clearing the entry of every code object it compiled
+ * (calling one afterwards raises RuntimeError). Free the jit before its VM. */
 void jit_free(jit *j);
 
 /* Compiles every function of `m`, creating its code objects, and returns the module body as a

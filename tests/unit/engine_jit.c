@@ -400,6 +400,10 @@ Test(jit, two_jits_on_one_vm_are_independent)
     cr_assert_eq(rt_call_function(vm, a, 0, NULL, 0), rt_small_int(10));
     jit_free(j1);
     cr_assert_eq(rt_call_function(vm, b, 0, NULL, 0), rt_small_int(20));
+    /* j1's code is gone: its functions raise instead of jumping into freed memory. */
+    cr_assert_eq(rt_call_function(vm, a, 0, NULL, 0), 0);
+    cr_assert(rt_pending_is(vm, &rt_runtime_error_type));
+    vm->pending = 0;
     jit_free(j2);
 }
 
