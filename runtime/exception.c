@@ -63,6 +63,12 @@ static const rt_type *os_error_subtype(const rt_type *type, size_t nargs, const 
         return type;
     switch (rt_small_int_value(args[0])) {
     case ENOENT: return &rt_file_not_found_error_type;
+    case EEXIST: return &rt_file_exists_error_type;
+    case EISDIR: return &rt_is_a_directory_error_type;
+    case ENOTDIR: return &rt_not_a_directory_error_type;
+    case EACCES:
+    case EPERM: return &rt_permission_error_type;
+    case ETIMEDOUT: return &rt_timeout_error_type;
     default: return type;
     }
 }
@@ -185,6 +191,7 @@ static rt_value exc_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (strcmp(s, "__suppress_context__") == 0) return rt_bool(e->suppress_context);
     if (strcmp(s, "__traceback__") == 0) return rt_traceback_object(vm, self);
     if (strcmp(s, "__notes__") == 0) return e->notes;
+    if (strcmp(s, "__class__") == 0) return rt_type_value(rt_type_of(self));
     if (strcmp(s, "__dict__") == 0) {
         if (e->dict == 0)
             e->dict = rt_dict_new();
