@@ -30,16 +30,6 @@ ir_instr *lower_emit(lower_state *L, ir_op op, ast_loc loc)
     return in;
 }
 
-int lower_op(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc)
-{
-    ir_instr *in = lower_emit(L, op, loc);
-    in->a = a;
-    in->b = b;
-    in->imm = imm;
-    in->dst = ir_new_temp(L->f);
-    return in->dst;
-}
-
 ir_instr *lower_effect(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc)
 {
     ir_instr *in = lower_emit(L, op, loc);
@@ -49,6 +39,30 @@ ir_instr *lower_effect(lower_state *L, ir_op op, int a, int b, int imm, ast_loc 
     return in;
 }
 
+int lower_op(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc)
+{
+    ir_instr *in = lower_effect(L, op, a, b, imm, loc);
+    return in->dst = ir_new_temp(L->f);
+}
+
+ir_instr *lower_op_args(lower_state *L, ir_op op, int *items, int n, ast_loc loc)
+{
+    ir_instr *in = lower_emit(L, op, loc);
+    in->dst = ir_new_temp(L->f);
+    in->args = items;
+    in->nargs = n;
+    return in;
+}
+
+int lower_call1(lower_state *L, int callee, int arg, ast_loc loc)
+{
+    int *args = lower_args(L, 1);
+    args[0] = arg;
+    ir_instr *in = lower_op_args(L, IR_CALL, args, 1, loc);
+    in->a = callee;
+    return in->dst;
+}
+
 int *lower_args(lower_state *L, int n)
 {
     return n > 0 ? arena_alloc(L->arena, (size_t)n * sizeof(int)) : NULL;
@@ -56,13 +70,17 @@ int *lower_args(lower_state *L, int n)
 
 ir_block *lower_block(lower_state *L) { return ir_new_block(L->arena, L->f); }
 
+/* The location of the code just emitted, for the jumps and returns that follow it. */
+static ast_loc last_loc(const lower_state *L)
+{
+    return L->cur->ninstrs ? L->cur->instrs[L->cur->ninstrs - 1].loc : (ast_loc){0};
+}
+
 /* Continues in `b`, falling through to it from the current block if that is still open. */
 void lower_start(lower_state *L, ir_block *b)
 {
-    if (L->cur && L->cur != b) {
-        ast_loc loc = L->cur->ninstrs ? L->cur->instrs[L->cur->ninstrs - 1].loc : (ast_loc){0};
-        lower_jump(L, b, loc);
-    }
+    if (L->cur && L->cur != b)
+        lower_jump(L, b, last_loc(L));
     L->cur = b;
 }
 
@@ -89,6 +107,11 @@ int lower_str_const_index(lower_state *L, const char *s)
 {
     ir_const c = {.kind = IRC_STR, .str = s, .str_len = strlen(s)};
     return ir_add_const(L->arena, L->f, c);
+}
+
+int lower_str(lower_state *L, const char *s, ast_loc loc)
+{
+    return lower_op(L, IR_CONST, -1, -1, lower_str_const_index(L, s), loc);
 }
 
 int lower_none(lower_state *L, ast_loc loc)
@@ -149,11 +172,8 @@ static void store_unpack(lower_state *L, const ast_expr *target, int value)
     for (int i = 0; i < elts->count; i++)
         if (elts->items[i]->kind == EXPR_STARRED)
             star = i;
-    ir_instr *in = lower_emit(L, IR_UNPACK, target->loc);
-    int *parts = lower_args(L, elts->count);
-    in->a = value;
-    in->imm = star;
-    in->args = parts;
+    ir_instr *in = lower_effect(L, IR_UNPACK, value, -1, star, target->loc);
+    int *parts = in->args = lower_args(L, elts->count);
     in->nargs = elts->count;
     for (int i = 0; i < elts->count; i++)
         parts[i] = ir_new_temp(L->f);
@@ -304,7 +324,7 @@ static void prune_unreachable(arena *a, ir_function *f)
 void lower_finish_function(lower_state *L)
 {
     if (L->cur) {
-        ast_loc loc = L->cur->ninstrs ? L->cur->instrs[L->cur->ninstrs - 1].loc : (ast_loc){0};
+        ast_loc loc = last_loc(L);
         lower_effect(L, IR_RETURN, lower_none(L, loc), -1, -1, loc);
     }
     prune_unreachable(L->arena, L->f);
@@ -326,13 +346,10 @@ int lower_make_closure(lower_state *L, const lower_state *child, int defaults, i
         cells[i] = lower_op(L, IR_LOAD_CLOSURE, -1, -1, index, loc);
     }
     int code = ir_add_const(L->arena, L->f, (ir_const){.kind = IRC_CODE, .code = child->f});
-    ir_instr *in = lower_emit(L, IR_MAKE_FUNCTION, loc);
-    in->dst = ir_new_temp(L->f);
+    ir_instr *in = lower_op_args(L, IR_MAKE_FUNCTION, cells, inner->nfreevars, loc);
     in->imm = code;
     in->a = defaults;
     in->b = kwdefaults;
-    in->args = cells;
-    in->nargs = inner->nfreevars;
     return in->dst;
 }
 
@@ -345,10 +362,7 @@ static int lower_defaults(lower_state *L, const ast_arguments *args, int *kwdefa
         int *items = lower_args(L, args->ndefaults);
         for (int i = 0; i < args->ndefaults; i++)
             items[i] = lower_expr(L, args->defaults[i]);
-        ir_instr *in = lower_emit(L, IR_BUILD_TUPLE, loc);
-        in->dst = defaults = ir_new_temp(L->f);
-        in->args = items;
-        in->nargs = args->ndefaults;
+        defaults = lower_op_args(L, IR_BUILD_TUPLE, items, args->ndefaults, loc)->dst;
     }
     int n = 0;
     for (int i = 0; i < args->nkwonlyargs; i++)
@@ -360,17 +374,10 @@ static int lower_defaults(lower_state *L, const ast_arguments *args, int *kwdefa
     for (int i = 0; i < args->nkwonlyargs; i++) {
         if (!args->kw_defaults[i])
             continue;
-        items[k++] = lower_const(L,
-                                 (ir_const){.kind = IRC_STR,
-                                            .str = args->kwonlyargs[i].name,
-                                            .str_len = strlen(args->kwonlyargs[i].name)},
-                                 loc);
+        items[k++] = lower_str(L, args->kwonlyargs[i].name, loc);
         items[k++] = lower_expr(L, args->kw_defaults[i]);
     }
-    ir_instr *in = lower_emit(L, IR_BUILD_DICT, loc);
-    in->dst = *kwdefaults = ir_new_temp(L->f);
-    in->args = items;
-    in->nargs = 2 * n;
+    *kwdefaults = lower_op_args(L, IR_BUILD_DICT, items, 2 * n, loc)->dst;
     return defaults;
 }
 
@@ -438,15 +445,8 @@ static void lower_function_def(lower_state *L, const ast_stmt *s)
     lower_finish_function(&child);
 
     int fn = lower_make_closure(L, &child, defaults, kwdefaults, s->loc);
-    for (int i = decos->count - 1; i >= 0; i--) {
-        ir_instr *in = lower_emit(L, IR_CALL, decos->items[i]->loc);
-        in->dst = ir_new_temp(L->f);
-        in->a = deco[i];
-        in->args = lower_args(L, 1);
-        in->args[0] = fn;
-        in->nargs = 1;
-        fn = in->dst;
-    }
+    for (int i = decos->count - 1; i >= 0; i--)
+        fn = lower_call1(L, deco[i], fn, decos->items[i]->loc);
     lower_store_name(L, s->as.function_def.name, fn, s->loc);
 }
 

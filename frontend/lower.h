@@ -50,11 +50,14 @@ typedef struct lower_state {
 
 /* Emitting (lower.c). lower_emit appends to the current block (opening an unreachable one
  * after a terminator), sets loc and, for fallible operations, the current handler; the pointer
- * it returns is valid until the next emit. lower_op emits `dst = op a, b, imm` and returns dst;
- * lower_effect the same without a result. */
+ * it returns is valid until the next emit. lower_effect emits `op a, b, imm`; lower_op the same
+ * with a new result temp, which it returns; lower_op_args `dst = op(items)`; lower_call1 a
+ * one-argument CALL. */
 ir_instr *lower_emit(lower_state *L, ir_op op, ast_loc loc);
-int lower_op(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc);
 ir_instr *lower_effect(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc);
+int lower_op(lower_state *L, ir_op op, int a, int b, int imm, ast_loc loc);
+ir_instr *lower_op_args(lower_state *L, ir_op op, int *items, int n, ast_loc loc);
+int lower_call1(lower_state *L, int callee, int arg, ast_loc loc);
 int *lower_args(lower_state *L, int n);
 ir_block *lower_block(lower_state *L);
 void lower_start(lower_state *L, ir_block *b);
@@ -62,6 +65,7 @@ void lower_jump(lower_state *L, ir_block *target, ast_loc loc);
 void lower_branch(lower_state *L, int cond, ir_block *if_true, ir_block *if_false, ast_loc loc);
 int lower_const(lower_state *L, ir_const c, ast_loc loc);
 int lower_str_const_index(lower_state *L, const char *s);
+int lower_str(lower_state *L, const char *s, ast_loc loc);
 int lower_none(lower_state *L, ast_loc loc);
 void lower_error(lower_state *L, const char *kind, ast_loc loc, const char *message);
 

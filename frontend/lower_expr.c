@@ -25,11 +25,7 @@ static void move(lower_state *L, int dst, int src, ast_loc loc)
 /* dst = op(args...) for the BUILD_* family. */
 static int build(lower_state *L, ir_op op, int *items, int n, ast_loc loc)
 {
-    ir_instr *in = lower_emit(L, op, loc);
-    in->dst = ir_new_temp(L->f);
-    in->args = items;
-    in->nargs = n;
-    return in->dst;
+    return lower_op_args(L, op, items, n, loc)->dst;
 }
 
 static int *lower_each(lower_state *L, const ast_expr_list *elts, int first, int n)
@@ -98,9 +94,10 @@ static int lower_unary(lower_state *L, const ast_expr *e)
     if (fold_negation(L, e, &folded))
         return folded;
     /* ast_unary_op to enum rt_unary_op */
-    static const int ops[] = {
-        [UNARY_INVERT] = RT_INVERT, [UNARY_NOT] = RT_NOT, [UNARY_UADD] = RT_POS,
-        [UNARY_USUB] = RT_NEG};
+    static const int ops[] = {[UNARY_INVERT] = RT_INVERT,
+                              [UNARY_NOT] = RT_NOT,
+                              [UNARY_UADD] = RT_POS,
+                              [UNARY_USUB] = RT_NEG};
     int operand = lower_expr(L, e->as.unary_op.operand);
     return lower_op(L, IR_UNARY, operand, -1, ops[e->as.unary_op.op], e->loc);
 }
@@ -293,13 +290,10 @@ static int emit_call(lower_state *L, ir_op op, int target, int imm, int imm2, co
         items[i] = lower_expr(L, call->as.call.args.items[i]);
     for (int i = 0; i < nkw; i++)
         items[npos + i] = lower_expr(L, call->as.call.keywords[i].value);
-    ir_instr *in = lower_emit(L, op, call->loc);
-    in->dst = ir_new_temp(L->f);
+    ir_instr *in = lower_op_args(L, op, items, npos + nkw, call->loc);
     in->a = target;
     in->imm = imm;
     in->imm2 = imm2;
-    in->args = items;
-    in->nargs = npos + nkw;
     return in->dst;
 }
 
@@ -309,8 +303,7 @@ static int kwargs_run(lower_state *L, const ast_expr *call, int first, int end)
     int *items = lower_args(L, 2 * (end - first));
     for (int i = first; i < end; i++) {
         const ast_keyword *kw = &call->as.call.keywords[i];
-        items[2 * (i - first)] = lower_const(
-            L, (ir_const){.kind = IRC_STR, .str = kw->arg, .str_len = strlen(kw->arg)}, kw->loc);
+        items[2 * (i - first)] = lower_str(L, kw->arg, kw->loc);
         items[2 * (i - first) + 1] = lower_expr(L, kw->value);
     }
     return build(L, IR_BUILD_DICT, items, 2 * (end - first), call->loc);
@@ -457,13 +450,7 @@ static int lower_comprehension(lower_state *L, const ast_expr *e)
     int fn = lower_make_closure(L, &C, -1, -1, e->loc);
     int iterable = lower_expr(L, e->as.comp.generators[0].iter);
     int it = lower_op(L, IR_GET_ITER, iterable, -1, -1, e->loc);
-    ir_instr *in = lower_emit(L, IR_CALL, e->loc);
-    in->dst = ir_new_temp(L->f);
-    in->a = fn;
-    in->args = lower_args(L, 1);
-    in->args[0] = it;
-    in->nargs = 1;
-    return in->dst;
+    return lower_call1(L, fn, it, e->loc);
 }
 
 /* ---- f-strings --------------------------------------------------------------------------- */
