@@ -201,7 +201,8 @@ static bool bind(rt_vm *vm, rt_function *f, size_t nargs, const rt_value *args,
     if (co->flags & RT_CO_VARKEYWORDS)
         slots[total + varargs] = kwdict = rt_dict_new();
     size_t n = nargs < (size_t)co->argcount ? nargs : (size_t)co->argcount;
-    memcpy(slots, args, n * sizeof *slots);
+    if (n > 0)
+        memcpy(slots, args, n * sizeof *slots);
     if (varargs && !(slots[total] = rt_tuple_from_array(vm, nargs - n, args + n)))
         return false;
     if (!bind_keywords(vm, f, args + nargs, kwnames, kwdict, slots))

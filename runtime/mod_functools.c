@@ -80,7 +80,8 @@ static rt_value concat_args(rt_vm *vm, rt_value first, size_t n, const rt_value 
     int64_t m = rt_as_tuple(first)->size;
     rt_value t = rt_tuple_new(m + (int64_t)n);
     memcpy(rt_as_tuple(t)->items, rt_as_tuple(first)->items, sizeof(rt_value) * (size_t)m);
-    memcpy(rt_as_tuple(t)->items + m, more, sizeof(rt_value) * n);
+    if (n > 0)
+        memcpy(rt_as_tuple(t)->items + m, more, sizeof(rt_value) * n);
     (void)vm;
     return t;
 }
