@@ -89,11 +89,12 @@ static bool check_grouping(rt_vm *vm, format_spec *f)
 /* [[fill]align][sign][z][#][0][width][grouping][.precision][type]; `default_align` is '>' for
  * numbers and '<' for str, which decides what a leading '0' means. */
 static bool parse_spec(rt_vm *vm, rt_value spec_str, rt_value value, char default_align,
-                       format_spec *f)
+                       uint32_t default_type, format_spec *f)
 {
     const char *s = rt_str_data(spec_str);
     size_t n = (size_t)rt_str_size(spec_str), i = 0, len;
-    *f = (format_spec){.fill = ' ', .width = -1, .precision = -1, .group_size = 3};
+    *f = (format_spec){.fill = ' ', .width = -1, .precision = -1, .group_size = 3,
+                       .type = default_type};
     bool fill_given = false;
     if (n > 0) {
         uint32_t first = rt_utf8_decode(s, &len);
@@ -215,7 +216,7 @@ static rt_value pad(const format_spec *f, char default_align, const char *text, 
 static rt_value format_str(rt_vm *vm, rt_value value, rt_value spec)
 {
     format_spec f;
-    if (!parse_spec(vm, spec, value, '<', &f))
+    if (!parse_spec(vm, spec, value, '<', 's', &f))
         return RT_ERROR;
     if (f.type && f.type != 's')
         return unknown_code(vm, f.type, value), RT_ERROR;
@@ -454,7 +455,7 @@ static rt_value format_double(rt_vm *vm, double d, const format_spec *spec, rt_v
 static rt_value format_float(rt_vm *vm, rt_value value, rt_value spec)
 {
     format_spec f;
-    if (!parse_spec(vm, spec, value, '>', &f))
+    if (!parse_spec(vm, spec, value, '>', 0, &f))
         return RT_ERROR;
     return format_double(vm, rt_float_value(value), &f, value);
 }
@@ -480,9 +481,9 @@ static rt_value format_char(rt_vm *vm, rt_value value, const format_spec *f)
 static rt_value format_integer(rt_vm *vm, rt_value value, rt_value spec)
 {
     format_spec f;
-    if (!parse_spec(vm, spec, value, '>', &f))
+    if (!parse_spec(vm, spec, value, '>', 'd', &f))
         return RT_ERROR;
-    uint32_t type = f.type ? f.type : 'd';
+    uint32_t type = f.type;
     if (type < 128 && strchr("eEfFgG%", (int)type)) {
         bool ok;
         double d = rt_int_to_double(vm, value, &ok);
@@ -900,11 +901,12 @@ static bool percent_count(rt_vm *vm, percent_state *st, const char *s, size_t n,
     return true;
 }
 
-/* %(key) */
-static rt_value mapping_key(rt_vm *vm, percent_state *st, const char *s, size_t n, size_t *i)
+/* %(key): the looked-up value becomes the single argument the conversion takes (CPython
+ * replaces its argument state the same way, so a later plain %s finds nothing left). */
+static bool mapping_key(rt_vm *vm, percent_state *st, const char *s, size_t n, size_t *i)
 {
     if (!st->dict)
-        return rt_raise_msg(vm, &rt_type_error_type, "format requires a mapping");
+        return rt_raise_msg(vm, &rt_type_error_type, "format requires a mapping"), false;
     size_t start = ++(*i);
     for (int depth = 1; *i < n; (*i)++) {
         if (s[*i] == '(')
@@ -913,12 +915,13 @@ static rt_value mapping_key(rt_vm *vm, percent_state *st, const char *s, size_t 
             break;
     }
     if (*i >= n)
-        return value_error(vm, "incomplete format key");
+        return value_error(vm, "incomplete format key"), false;
     rt_value key = rt_str_new(s + start, *i - start);
     (*i)++;
-    st->arglen = -1; /* after a key, the "single argument" is the mapping itself */
+    st->args = rt_getitem(vm, st->dict, key);
+    st->arglen = -1;
     st->argidx = -2;
-    return rt_getitem(vm, st->dict, key);
+    return st->args != 0;
 }
 
 static bool parse_percent_spec(rt_vm *vm, percent_state *st, const char *s, size_t n, size_t *i,
@@ -1098,20 +1101,14 @@ static bool percent_one(rt_vm *vm, rt_strbuf *out, percent_state *st, const char
         (*i)++;
         return true;
     }
-    rt_value v = 0;
-    if (*i < n && s[*i] == '(') {
-        v = mapping_key(vm, st, s, n, i);
-        if (!v)
-            return false;
-    }
+    if (*i < n && s[*i] == '(' && !mapping_key(vm, st, s, n, i))
+        return false;
     percent_spec p;
     if (!parse_percent_spec(vm, st, s, n, i, &p))
         return false;
-    if (!v) {
-        v = next_arg(vm, st);
-        if (!v)
-            return false;
-    }
+    rt_value v = next_arg(vm, st);
+    if (!v)
+        return false;
     size_t index = (size_t)codepoints(s, *i) - 1;
     return percent_conversion(vm, out, &p, v, index);
 }

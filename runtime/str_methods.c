@@ -456,11 +456,11 @@ typedef enum case_kind { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAPITALIZE, CAS
                          CASE_FOLD } case_kind;
 
 /* Appends the mapping of c; ß and a few others map to two characters when uppercased. */
-static void append_cased(rt_strbuf *b, uint32_t c, bool upper, bool fold)
+static void append_cased(rt_strbuf *b, uint32_t c, bool upper, bool fold, bool title)
 {
     char buf[4];
     if (c == 0xDF && (upper || fold)) {
-        rt_strbuf_append_cstr(b, upper ? "SS" : "ss");
+        rt_strbuf_append_cstr(b, !upper ? "ss" : title ? "Ss" : "SS");
         return;
     }
     if (c == 0x130 && !upper) { /* İ lowercases to i + combining dot above */
@@ -511,7 +511,8 @@ static rt_value change_case(rt_value self, case_kind kind)
         else if (kind == CASE_SWAP && !is_cased(c))
             rt_strbuf_append(&b, d + i, len);
         else
-            append_cased(&b, c, upper, kind == CASE_FOLD);
+            append_cased(&b, c, upper, kind == CASE_FOLD,
+                         kind == CASE_TITLE || kind == CASE_CAPITALIZE);
         prev_cased = is_cased(c);
         first = false;
         i += (int64_t)len;
@@ -770,12 +771,8 @@ static rt_value split_whitespace(rt_vm *vm, rt_value self, int64_t maxsplit)
             i += (int64_t)len;
         if (i >= size)
             break;
-        if (maxsplit == 0) {
-            int64_t end = size;
-            while (end > i && rt_codepoint_isspace(rt_utf8_decode(d + prev_char(d, end), &len)))
-                end = prev_char(d, end);
-            return append_piece(vm, list, d, i, end) ? list : RT_ERROR;
-        }
+        if (maxsplit == 0) /* the rest, trailing whitespace included */
+            return append_piece(vm, list, d, i, size) ? list : RT_ERROR;
         int64_t start = i;
         while (i < size && !rt_codepoint_isspace(rt_utf8_decode(d + i, &len)))
             i += (int64_t)len;
@@ -798,11 +795,8 @@ static rt_value rsplit_whitespace(rt_vm *vm, rt_value self, int64_t maxsplit)
         if (end <= 0)
             break;
         int64_t stop = end;
-        if (maxsplit == 0) {
-            int64_t start = 0;
-            while (start < end && rt_codepoint_isspace(rt_utf8_decode(d + start, &len)))
-                start += (int64_t)len;
-            if (!append_piece(vm, pieces, d, start, stop))
+        if (maxsplit == 0) { /* the rest, leading whitespace included */
+            if (!append_piece(vm, pieces, d, 0, stop))
                 return RT_ERROR;
             break;
         }
