@@ -26,6 +26,7 @@ rt_value rt_code_new(rt_vm *vm, const char *name, const char *qualname, const ch
     c->varnames = rt_tuple_new(0);
     c->cellvars = rt_tuple_new(0);
     c->freevars = rt_tuple_new(0);
+    c->names = rt_tuple_new(0);
     c->docstring = RT_NONE;
     c->flags = RT_CO_OPTIMIZED | RT_CO_NEWLOCALS;
     c->firstlineno = 1;
@@ -49,6 +50,7 @@ static rt_value code_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (is(name, "co_varnames")) return c->varnames;
     if (is(name, "co_cellvars")) return c->cellvars;
     if (is(name, "co_freevars")) return c->freevars;
+    if (is(name, "co_names")) return c->names ? c->names : rt_tuple_new(0);
     if (is(name, "co_argcount")) return rt_small_int(c->argcount);
     if (is(name, "co_posonlyargcount")) return rt_small_int(c->posonlyargcount);
     if (is(name, "co_kwonlyargcount")) return rt_small_int(c->kwonlyargcount);

@@ -31,6 +31,7 @@ typedef struct rt_code {
     int32_t firstlineno;
     int32_t nparams; /* argcount + kwonlyargcount + has *args + has **kwargs */
     rt_entry entry;  /* filled in when the JIT has compiled the body */
+    rt_value names;  /* co_names: tuple of the global and attribute names the body uses */
 } rt_code;
 
 typedef struct rt_cell {
