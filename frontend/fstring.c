@@ -18,6 +18,8 @@ typedef struct str_buf {
 
 static void buf_put(parser *p, str_buf *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return;
     if (b->len + n > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->len + n)

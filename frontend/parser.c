@@ -104,6 +104,15 @@ bool parse_enter(parser *p)
 
 void parse_leave(parser *p) { p->depth--; }
 
+bool parse_chain_fits(parser *p, int length)
+{
+    if (p->depth + length <= PARSE_MAX_DEPTH)
+        return true;
+    diag_set(p->d, "RecursionError", 0, 0, 0, 0,
+             "maximum recursion depth exceeded during compilation");
+    return false;
+}
+
 /* "'(' was never closed", at the innermost bracket still open. */
 static void unclosed_paren(parser *p, const lex_paren *open)
 {
@@ -258,10 +267,10 @@ static bool block(parser *p, ast_stmt_list *body, const char *what, int line)
         return false;
     }
     parse_advance(p);
-    while (!parse_check(p, TOK_DEDENT) && !parse_check(p, TOK_EOF)) {
+    do { /* at least one statement */
         if (!statement(p, &v))
             return false;
-    }
+    } while (!parse_check(p, TOK_DEDENT) && !parse_check(p, TOK_EOF));
     parse_accept(p, TOK_DEDENT);
     *body = stmt_list(&v);
     return true;

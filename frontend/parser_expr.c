@@ -231,9 +231,9 @@ static ast_expr *number(parser *p)
         ast_expr *e = new_constant(p, CONST_INT, loc);
         e->as.constant.int_digits = int_digits(p, &t);
         size_t ndigits = strlen(e->as.constant.int_digits);
-        if (ndigits > INT_MAX_STR_DIGITS)
+        if (ndigits > INT_MAX_STR_DIGITS) /* CPython gives no caret for this one */
             return parse_error_range(
-                p, "SyntaxError", loc, loc,
+                p, "SyntaxError", (ast_loc){loc.line, -1, loc.line, -1}, (ast_loc){loc.line, -1, loc.line, -1},
                 "Exceeds the limit (%d digits) for integer string conversion: value has %zu "
                 "digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
                 "hexadecimal for huge integer literals to avoid decimal conversion limits.",
@@ -711,7 +711,9 @@ static ast_expr *primary(parser *p)
 {
     ast_loc start = parse_loc_token(&p->tok);
     ast_expr *e = atom(p);
-    while (e) {
+    for (int length = 1; e; length++) {
+        if (!parse_chain_fits(p, length))
+            return NULL;
         if (parse_accept(p, TOK_DOT)) {
             if (!parse_check(p, TOK_NAME))
                 return parse_fail(p);
@@ -743,8 +745,11 @@ static ast_expr *power(parser *p)
     ast_expr *left = primary(p);
     if (!left || !parse_check(p, TOK_DOUBLESTAR))
         return left;
+    if (!parse_enter(p))
+        return NULL;
     parse_advance(p);
     ast_expr *right = factor(p);
+    parse_leave(p);
     if (!right)
         return NULL;
     ast_expr *e = parse_new_expr(p, EXPR_BIN_OP, parse_loc_to_prev(p, start));
@@ -807,8 +812,10 @@ static ast_expr *binary(parser *p, int min_level)
     ast_loc start = parse_loc_token(&p->tok);
     ast_expr *left = factor(p);
     ast_bin_op op = BIN_ADD;
-    int level;
+    int level, length = 0;
     while (left && (level = binary_level(p->tok.kind, &op)) > min_level) {
+        if (!parse_chain_fits(p, ++length))
+            return NULL;
         parse_advance(p);
         ast_expr *right = level == LEVEL_TERM ? factor(p) : binary(p, level);
         if (!right)

@@ -11,9 +11,11 @@
 
 #include <stdbool.h>
 
-/* Nesting of expressions (unary chains, lambdas, brackets, f-strings) beyond which the parser
- * gives up rather than risk the C stack; CPython fails such input during compilation too. */
-enum { PARSE_MAX_DEPTH = 1000 };
+/* How deeply expressions may nest (brackets, unary and `**` chains, lambdas, and the depth a
+ * chain like a+b+c or f()()() gives the tree) before the parser gives up rather than risk the
+ * C stack of this and later passes. CPython accepts 1000 and fails at 3000 with a
+ * RecursionError during compilation; so does cellar, in between. */
+enum { PARSE_MAX_DEPTH = 2000 };
 
 typedef struct parser parser;
 
@@ -71,6 +73,8 @@ void *parse_unsupported(parser *p, ast_loc at, const char *what);
 bool parse_failed(const parser *p);
 /* Counts one level of nesting; false (with the error set) past PARSE_MAX_DEPTH. */
 bool parse_enter(parser *p);
+/* Whether a chain of `length` nodes, each wrapping the last, still fits under the limit. */
+bool parse_chain_fits(parser *p, int length);
 void parse_leave(parser *p);
 
 /* ---- locations ---- */
