@@ -288,9 +288,9 @@ static rt_value layout_number(const format_spec *f, const number_parts *p)
     int64_t min_width = 0;
     if (f->fill == '0' && f->align == '=' && f->width > 0)
         min_width = f->width - (int64_t)lead - codepoints(p->rest, p->nrest);
-    if (p->ndigits > 0 || min_width > 0)
-        append_grouped(&b, p->digits, p->ndigits, f->grouping, f->group_size,
-                       p->ndigits > 0 || min_width > 0 ? min_width : 0);
+    /* No digits (inf, nan): CPython skips grouping and pads with the fill as usual. */
+    if (p->ndigits > 0)
+        append_grouped(&b, p->digits, p->ndigits, f->grouping, f->group_size, min_width);
     rt_strbuf_append(&b, p->rest, p->nrest);
     return pad(f, '>', b.data, b.size, lead);
 }
@@ -413,6 +413,16 @@ static size_t integer_digit_count(const char *s, size_t n)
     return k;
 }
 
+/* True when the significand of rendered text ("0.000e+00", "0.0%") is all zeros: what the z
+ * option turns from -0 into 0. */
+static bool all_zero_digits(const char *text, size_t n)
+{
+    for (size_t k = 0; k < n && text[k] != 'e' && text[k] != 'E' && text[k] != '%'; k++)
+        if (text[k] != '0' && text[k] != '.')
+            return false;
+    return true;
+}
+
 static rt_value format_double(rt_vm *vm, double d, const format_spec *spec, rt_value value)
 {
     format_spec f = *spec;
@@ -445,7 +455,7 @@ static rt_value format_double(rt_vm *vm, double d, const format_spec *spec, rt_v
         format_finite(&body, fabs(d), lower, precision, add_dot_0, f.alternate, upper ? 'E' : 'e');
     if (percent)
         rt_strbuf_append_char(&body, '%');
-    if (negative && f.no_neg_0 && isfinite(d) && strspn(body.data, "0.") == body.size - percent)
+    if (negative && f.no_neg_0 && isfinite(d) && all_zero_digits(body.data, body.size))
         negative = false;
     size_t k = integer_digit_count(body.data, body.size);
     number_parts p = {sign_for(&f, negative), "", body.data, k, body.data + k, body.size - k};
@@ -471,7 +481,9 @@ static rt_value format_char(rt_vm *vm, rt_value value, const format_spec *f)
         return rt_raise_msg(vm, &rt_value_error_type,
                             "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t c;
-    if (!rt_int_to_int64(value, &c) || c < 0 || c > 0x10FFFF)
+    if (!rt_int_to_int64(value, &c))
+        return rt_raise_msg(vm, &rt_overflow_error_type, "Python int too large to convert to C long");
+    if (c < 0 || c > 0x10FFFF)
         return rt_raise_msg(vm, &rt_overflow_error_type, "%c arg not in range(0x110000)");
     char buf[4];
     size_t len = rt_utf8_encode((uint32_t)c, buf);
@@ -1041,7 +1053,7 @@ static bool percent_float(rt_vm *vm, rt_strbuf *out, const percent_spec *p, rt_v
         format_finite(&b, fabs(d), upper ? (char)(conv + 32) : conv,
                       p->precision < 0 ? 6 : p->precision, false, p->flags & F_ALT,
                       upper ? 'E' : 'e');
-    percent_pad(out, p, b.data, b.size, lead, isfinite(d));
+    percent_pad(out, p, b.data, b.size, lead, true);
     return true;
 }
 

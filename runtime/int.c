@@ -439,7 +439,7 @@ static rt_value parse_int(rt_vm *vm, const char *s, size_t n, int base)
                                "value has %ld digits; use sys.set_int_max_str_digits() to "
                                "increase the limit",
                                RT_INT_MAX_STR_DIGITS, count);
-    if (count < 18) {
+    if (count <= (actual <= 10 ? 18 : 12)) { /* fits int64 for any base up to 36 */
         int64_t v = strtoll(clean, NULL, actual);
         return rt_int_from_int64(negative ? -v : v);
     }

@@ -103,7 +103,8 @@ bool rt_codepoint_isprintable(uint32_t c)
         return false;
     if ((c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFFF0 && c <= 0xFFFB) || (c & 0xFFFE) == 0xFFFE)
         return false;
-    if ((c >= 0xE0000 && c <= 0xE00FF) || c >= 0xF0000)
+    /* Tags, and the unassigned planes 4-13 and beyond the variation selectors. */
+    if ((c >= 0xE0000 && c <= 0xE00FF) || (c >= 0x3134B && c <= 0xDFFFF) || c >= 0xE01F0)
         return false;
     return true;
 }
