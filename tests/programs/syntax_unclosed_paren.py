@@ -1,0 +1,6 @@
+print("never printed")
+values = [1, 2,
+          3
+
+def f():
+    return 1

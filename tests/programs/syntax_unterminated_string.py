@@ -1,0 +1,3 @@
+print("a")
+name = "abc
+print(name)

@@ -1,0 +1,2 @@
+doc = """start
+of a docstring
