@@ -317,6 +317,29 @@ static rt_value builtin_unsupported(rt_vm *vm, rt_value self, size_t nargs,
                            as_builtin(self)->name);
 }
 
+/* Types CPython's builtins have and cellar does not implement: they exist, print as classes,
+ * and calling one says it is unsupported. */
+static rt_value unsupported_construct(rt_vm *vm, const rt_type *type, size_t nargs,
+                                      const rt_value *args, rt_value kwnames)
+{
+    (void)nargs, (void)args, (void)kwnames;
+    return rt_raise_format(vm, &rt_not_implemented_error_type, "%s() is not supported",
+                           type->name);
+}
+
+#define UNSUPPORTED_TYPE(VAR, NAME)                                                            \
+    static const rt_type VAR = {.base = {&rt_type_type}, .name = NAME,                        \
+                                .base_type = &rt_object_type, .hash = rt_identity_hash,       \
+                                .construct = unsupported_construct}
+UNSUPPORTED_TYPE(memoryview_type, "memoryview");
+UNSUPPORTED_TYPE(bytearray_type, "bytearray");
+UNSUPPORTED_TYPE(bytes_type, "bytes");
+UNSUPPORTED_TYPE(classmethod_type, "classmethod");
+UNSUPPORTED_TYPE(complex_type, "complex");
+UNSUPPORTED_TYPE(property_type, "property");
+UNSUPPORTED_TYPE(staticmethod_type, "staticmethod");
+UNSUPPORTED_TYPE(super_type, "super");
+
 /* ---- the namespace ---- */
 
 static rt_cfunc core_function(const char *name)
@@ -382,10 +405,13 @@ void rt_builtins_init(rt_vm *vm)
     set(vm, "False", RT_FALSE);
     set(vm, "True", RT_TRUE);
     static const rt_type *const types[] = {
-        &rt_bool_type, &rt_dict_type, &rt_enumerate_type, &rt_filter_type, &rt_float_type,
-        &rt_frozenset_type, &rt_int_type, &rt_list_type, &rt_map_type, &rt_object_type,
-        &rt_range_type, &rt_reversed_type, &rt_set_type, &rt_slice_type, &rt_str_type,
-        &rt_tuple_type, &rt_type_type, &rt_zip_type, NULL};
+        &rt_bool_type,         &memoryview_type, &bytearray_type,   &bytes_type,
+        &classmethod_type,     &complex_type,    &rt_dict_type,     &rt_enumerate_type,
+        &rt_filter_type,       &rt_float_type,   &rt_frozenset_type, &property_type,
+        &rt_int_type,          &rt_list_type,    &rt_map_type,      &rt_object_type,
+        &rt_range_type,        &rt_reversed_type, &rt_set_type,     &rt_slice_type,
+        &staticmethod_type,    &rt_str_type,     &super_type,       &rt_tuple_type,
+        &rt_type_type,         &rt_zip_type,     NULL};
     def_types(vm, types);
     set(vm, "__debug__", RT_TRUE);
     def_types(vm, rt_exception_types);

@@ -341,25 +341,57 @@ EXC_TYPE(rt_user_warning_type, "UserWarning", &rt_warning_type, exc_str);
 EXC_TYPE(rt_deprecation_warning_type, "DeprecationWarning", &rt_warning_type, exc_str);
 EXC_TYPE(rt_runtime_warning_type, "RuntimeWarning", &rt_warning_type, exc_str);
 EXC_TYPE(rt_syntax_warning_type, "SyntaxWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_bytes_warning_type, "BytesWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_encoding_warning_type, "EncodingWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_future_warning_type, "FutureWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_import_warning_type, "ImportWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_pending_deprecation_warning_type, "PendingDeprecationWarning", &rt_warning_type,
+         exc_str);
+EXC_TYPE(rt_resource_warning_type, "ResourceWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_unicode_warning_type, "UnicodeWarning", &rt_warning_type, exc_str);
+EXC_TYPE(rt_blocking_io_error_type, "BlockingIOError", &rt_os_error_type, os_error_str);
+EXC_TYPE(rt_child_process_error_type, "ChildProcessError", &rt_os_error_type, os_error_str);
+EXC_TYPE(rt_interrupted_error_type, "InterruptedError", &rt_os_error_type, os_error_str);
+EXC_TYPE(rt_process_lookup_error_type, "ProcessLookupError", &rt_os_error_type, os_error_str);
+EXC_TYPE(rt_broken_pipe_error_type, "BrokenPipeError", &rt_connection_error_type, os_error_str);
+EXC_TYPE(rt_connection_aborted_error_type, "ConnectionAbortedError", &rt_connection_error_type,
+         os_error_str);
+EXC_TYPE(rt_connection_refused_error_type, "ConnectionRefusedError", &rt_connection_error_type,
+         os_error_str);
+EXC_TYPE(rt_connection_reset_error_type, "ConnectionResetError", &rt_connection_error_type,
+         os_error_str);
+EXC_TYPE(rt_unicode_decode_error_type, "UnicodeDecodeError", &rt_unicode_error_type, exc_str);
+EXC_TYPE(rt_unicode_encode_error_type, "UnicodeEncodeError", &rt_unicode_error_type, exc_str);
+EXC_TYPE(rt_unicode_translate_error_type, "UnicodeTranslateError", &rt_unicode_error_type,
+         exc_str);
+/* Exception groups are registered by name; except* and splitting are not supported. */
+EXC_TYPE(rt_base_exception_group_type, "BaseExceptionGroup", &rt_base_exception_type, exc_str);
+EXC_TYPE(rt_exception_group_type, "ExceptionGroup", &rt_base_exception_group_type, exc_str);
 
-/* In CPython's builtins order, for registering them by name. */
+/* In the order CPython's builtins module lists them (NameError suggestions depend on it). */
 const rt_type *const rt_exception_types[] = {
-    &rt_base_exception_type, &rt_exception_type, &rt_type_error_type,
-    &rt_stop_async_iteration_type, &rt_stop_iteration_type, &rt_generator_exit_type,
-    &rt_system_exit_type, &rt_keyboard_interrupt_type, &rt_import_error_type,
-    &rt_module_not_found_error_type, &rt_os_error_type, &rt_eof_error_type,
-    &rt_runtime_error_type, &rt_recursion_error_type, &rt_not_implemented_error_type,
-    &rt_name_error_type, &rt_unbound_local_error_type, &rt_attribute_error_type,
-    &rt_syntax_error_type, &rt_indentation_error_type, &rt_tab_error_type,
-    &rt_lookup_error_type, &rt_index_error_type, &rt_key_error_type, &rt_value_error_type,
-    &rt_unicode_error_type, &rt_assertion_error_type, &rt_arithmetic_error_type,
-    &rt_floating_point_error_type, &rt_overflow_error_type, &rt_zero_division_error_type,
-    &rt_system_error_type, &rt_reference_error_type, &rt_memory_error_type,
-    &rt_buffer_error_type, &rt_connection_error_type, &rt_file_exists_error_type,
-    &rt_file_not_found_error_type, &rt_is_a_directory_error_type,
-    &rt_not_a_directory_error_type, &rt_permission_error_type, &rt_timeout_error_type,
-    &rt_warning_type, &rt_user_warning_type, &rt_deprecation_warning_type,
-    &rt_syntax_warning_type, &rt_runtime_warning_type, NULL};
+    &rt_base_exception_type, &rt_base_exception_group_type, &rt_exception_type,
+    &rt_generator_exit_type, &rt_keyboard_interrupt_type, &rt_system_exit_type,
+    &rt_arithmetic_error_type, &rt_assertion_error_type, &rt_attribute_error_type,
+    &rt_buffer_error_type, &rt_eof_error_type, &rt_import_error_type, &rt_lookup_error_type,
+    &rt_memory_error_type, &rt_name_error_type, &rt_os_error_type, &rt_reference_error_type,
+    &rt_runtime_error_type, &rt_stop_async_iteration_type, &rt_stop_iteration_type,
+    &rt_syntax_error_type, &rt_system_error_type, &rt_type_error_type, &rt_value_error_type,
+    &rt_warning_type, &rt_floating_point_error_type, &rt_overflow_error_type,
+    &rt_zero_division_error_type, &rt_bytes_warning_type, &rt_deprecation_warning_type,
+    &rt_encoding_warning_type, &rt_future_warning_type, &rt_import_warning_type,
+    &rt_pending_deprecation_warning_type, &rt_resource_warning_type, &rt_runtime_warning_type,
+    &rt_syntax_warning_type, &rt_unicode_warning_type, &rt_user_warning_type,
+    &rt_blocking_io_error_type, &rt_child_process_error_type, &rt_connection_error_type,
+    &rt_file_exists_error_type, &rt_file_not_found_error_type, &rt_interrupted_error_type,
+    &rt_is_a_directory_error_type, &rt_not_a_directory_error_type, &rt_permission_error_type,
+    &rt_process_lookup_error_type, &rt_timeout_error_type, &rt_indentation_error_type,
+    &rt_index_error_type, &rt_key_error_type, &rt_module_not_found_error_type,
+    &rt_not_implemented_error_type, &rt_recursion_error_type, &rt_unbound_local_error_type,
+    &rt_unicode_error_type, &rt_broken_pipe_error_type, &rt_connection_aborted_error_type,
+    &rt_connection_refused_error_type, &rt_connection_reset_error_type, &rt_tab_error_type,
+    &rt_unicode_decode_error_type, &rt_unicode_encode_error_type,
+    &rt_unicode_translate_error_type, &rt_exception_group_type, NULL};
 
 /* ---- raising ---- */
 

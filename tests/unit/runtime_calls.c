@@ -654,3 +654,40 @@ Test(calls, lru_cache_typed_and_keywords)
                      "CacheInfo(hits=1, misses=2, maxsize=None, currsize=2)");
     cr_assert(strncmp(repr_of(c), "<functools._lru_cache_wrapper object at 0x", 42) == 0);
 }
+
+/* " ".join(vars(builtins)) under python3.11 (a script run, so site's exit/quit/... exist) */
+Test(calls, builtins_namespace_order)
+{
+    static const char *const expected =
+        "__name__ __doc__ __package__ __loader__ __spec__ __build_class__ __import__ abs all "
+        "any ascii bin breakpoint callable chr compile delattr dir divmod eval exec format "
+        "getattr globals hasattr hash hex id input isinstance issubclass iter aiter len "
+        "locals max min next anext oct ord pow print repr round setattr sorted sum vars None "
+        "Ellipsis NotImplemented False True bool memoryview bytearray bytes classmethod "
+        "complex dict enumerate filter float frozenset property int list map object range "
+        "reversed set slice staticmethod str super tuple type zip __debug__ BaseException "
+        "BaseExceptionGroup Exception GeneratorExit KeyboardInterrupt SystemExit "
+        "ArithmeticError AssertionError AttributeError BufferError EOFError ImportError "
+        "LookupError MemoryError NameError OSError ReferenceError RuntimeError "
+        "StopAsyncIteration StopIteration SyntaxError SystemError TypeError ValueError "
+        "Warning FloatingPointError OverflowError ZeroDivisionError BytesWarning "
+        "DeprecationWarning EncodingWarning FutureWarning ImportWarning "
+        "PendingDeprecationWarning ResourceWarning RuntimeWarning SyntaxWarning "
+        "UnicodeWarning UserWarning BlockingIOError ChildProcessError ConnectionError "
+        "FileExistsError FileNotFoundError InterruptedError IsADirectoryError "
+        "NotADirectoryError PermissionError ProcessLookupError TimeoutError IndentationError "
+        "IndexError KeyError ModuleNotFoundError NotImplementedError RecursionError "
+        "UnboundLocalError UnicodeError BrokenPipeError ConnectionAbortedError "
+        "ConnectionRefusedError ConnectionResetError TabError UnicodeDecodeError "
+        "UnicodeEncodeError UnicodeTranslateError ExceptionGroup EnvironmentError IOError "
+        "open quit exit copyright credits license help ";
+    rt_strbuf b;
+    rt_strbuf_init(&b);
+    rt_value key, value;
+    int64_t pos = 0;
+    while (rt_dict_next(vm->builtins, &pos, &key, &value)) {
+        rt_strbuf_append_cstr(&b, rt_str_data(key));
+        rt_strbuf_append_char(&b, ' ');
+    }
+    cr_assert_str_eq(rt_str_data(rt_strbuf_finish(&b)), expected);
+}
