@@ -58,6 +58,12 @@ static int64_t read_count(rt_vm *vm, const char *s, size_t n, size_t *i)
     return value;
 }
 
+static bool value_error_false(rt_vm *vm, const char *message)
+{
+    rt_raise_msg(vm, &rt_value_error_type, message);
+    return false;
+}
+
 static bool invalid_spec(rt_vm *vm, rt_value spec, rt_value value)
 {
     rt_raise_format(vm, &rt_value_error_type, "Invalid format specifier '%U' for object of type '%T'",
@@ -86,15 +92,11 @@ static bool check_grouping(rt_vm *vm, format_spec *f)
     return false;
 }
 
-/* [[fill]align][sign][z][#][0][width][grouping][.precision][type]; `default_align` is '>' for
- * numbers and '<' for str, which decides what a leading '0' means. */
-static bool parse_spec(rt_vm *vm, rt_value spec_str, rt_value value, char default_align,
-                       uint32_t default_type, format_spec *f)
+/* [[fill]align][sign][z][#][0]: the part of a spec before the width. Returns the index after
+ * it. A '0' without an explicit fill means zero padding ('=' alignment for numbers). */
+static size_t parse_flags(const char *s, size_t n, char default_align, format_spec *f)
 {
-    const char *s = rt_str_data(spec_str);
-    size_t n = (size_t)rt_str_size(spec_str), i = 0, len;
-    *f = (format_spec){.fill = ' ', .width = -1, .precision = -1, .group_size = 3,
-                       .type = default_type};
+    size_t i = 0, len;
     bool fill_given = false;
     if (n > 0) {
         uint32_t first = rt_utf8_decode(s, &len);
@@ -124,6 +126,19 @@ static bool parse_spec(rt_vm *vm, rt_value spec_str, rt_value value, char defaul
             f->align = '=';
         i++;
     }
+    return i;
+}
+
+/* [[fill]align][sign][z][#][0][width][grouping][.precision][type]; `default_align` is '>' for
+ * numbers and '<' for str, `default_type` what an absent type means for the grouping check. */
+static bool parse_spec(rt_vm *vm, rt_value spec_str, rt_value value, char default_align,
+                       uint32_t default_type, format_spec *f)
+{
+    const char *s = rt_str_data(spec_str);
+    size_t n = (size_t)rt_str_size(spec_str), len;
+    *f = (format_spec){.fill = ' ', .width = -1, .precision = -1, .group_size = 3,
+                       .type = default_type};
+    size_t i = parse_flags(s, n, default_align, f);
     f->width = read_count(vm, s, n, &i);
     if (f->width == -2)
         return false;
@@ -132,26 +147,20 @@ static bool parse_spec(rt_vm *vm, rt_value spec_str, rt_value value, char defaul
         i++;
     }
     if (i < n && s[i] == '_') {
-        if (f->grouping) {
-            rt_raise_msg(vm, &rt_value_error_type, "Cannot specify both ',' and '_'.");
-            return false;
-        }
+        if (f->grouping)
+            return value_error_false(vm, "Cannot specify both ',' and '_'.");
         f->grouping = '_';
         i++;
     }
-    if (i < n && s[i] == ',' && f->grouping == '_') {
-        rt_raise_msg(vm, &rt_value_error_type, "Cannot specify both ',' and '_'.");
-        return false;
-    }
+    if (i < n && s[i] == ',' && f->grouping == '_')
+        return value_error_false(vm, "Cannot specify both ',' and '_'.");
     if (i < n && s[i] == '.') {
         i++;
         f->precision = read_count(vm, s, n, &i);
         if (f->precision == -2)
             return false;
-        if (f->precision == -1) {
-            rt_raise_msg(vm, &rt_value_error_type, "Format specifier missing precision");
-            return false;
-        }
+        if (f->precision == -1)
+            return value_error_false(vm, "Format specifier missing precision");
     }
     if (i < n) {
         f->type = rt_utf8_decode(s + i, &len);
