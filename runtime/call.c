@@ -229,8 +229,10 @@ static uintptr_t stack_limit_here(void)
 /* Pushes the frame, runs the body, and records where it failed before popping. */
 static rt_value run(rt_vm *vm, rt_function *f, const rt_value *slots)
 {
-    if (vm->depth == 0)
-        vm->stack_limit = stack_limit_here();
+    if (vm->depth == 0 && vm->stack_limit == 0) {
+        uintptr_t limit = stack_limit_here(); /* once per VM: it reads /proc for the main thread */
+        vm->stack_limit = limit ? limit : 1;
+    }
     rt_frame frame = {vm->frame, f, f->code->firstlineno};
     if (vm->depth >= vm->recursion_limit || (uintptr_t)&frame < vm->stack_limit)
         return rt_raise_msg(vm, &rt_recursion_error_type, "maximum recursion depth exceeded");

@@ -49,8 +49,8 @@ struct rt_vm {
     void *host; /* the embedding layer's own state (cellar_vm), opaque to the runtime */
 
     /* Added by the vm.c owner: the lowest C stack address calls may reach before they raise
-     * RecursionError instead of overflowing (set when the outermost call starts; 0 = not
-     * yet known). */
+     * RecursionError instead of overflowing (computed by the first call of a compiled
+     * function; 0 = not yet known). A VM is used from one thread. */
     uintptr_t stack_limit;
 };
 
