@@ -451,37 +451,110 @@ static void append_truncated(rt_strbuf *b, rt_value s, long precision)
     rt_strbuf_append(b, rt_str_data(s), (size_t)size);
 }
 
-/* One printf conversion of a C argument, with its flags, width and length modifier. */
-static void append_c_conversion(rt_strbuf *b, const char *spec, size_t spec_len, char conv,
-                                const char *length, va_list *ap)
+/* One conversion of an rt_str_printf format: flags, width and precision ('*' reads an int
+ * argument, as in printf), length modifier and conversion character. */
+typedef struct conversion {
+    char flags[8];
+    int width, precision; /* -1 when absent */
+    char length[3];
+    char conv;
+} conversion;
+
+static const char *parse_conversion(const char *p, conversion *c, va_list *ap)
 {
-    char fmt[32], out[128];
-    if (spec_len > 20)
-        spec_len = 20;
-    memcpy(fmt, spec, spec_len);
-    fmt[spec_len] = '\0';
-    int n;
-    if (conv == 's') {
-        const char *s = va_arg(*ap, const char *);
-        int needed = snprintf(NULL, 0, fmt, s ? s : "(null)");
-        char *big = rt_alloc_raw_atomic((size_t)needed + 1);
-        snprintf(big, (size_t)needed + 1, fmt, s ? s : "(null)");
-        rt_strbuf_append(b, big, (size_t)needed);
+    *c = (conversion){.width = -1, .precision = -1};
+    size_t nflags = 0;
+    while (*p && strchr("-+ #0", *p) && nflags < sizeof c->flags - 1)
+        c->flags[nflags++] = *p++;
+    if (*p == '*') {
+        c->width = va_arg(*ap, int);
+        p++;
+    } else if (*p >= '0' && *p <= '9') {
+        c->width = (int)strtol(p, (char **)&p, 10);
+    }
+    if (*p == '.') {
+        p++;
+        if (*p == '*') {
+            c->precision = va_arg(*ap, int);
+            p++;
+        } else {
+            c->precision = (int)strtol(p, (char **)&p, 10);
+        }
+    }
+    for (size_t n = 0; (*p == 'z' || *p == 'l' || *p == 'h') && n < 2; n++)
+        c->length[n] = *p++;
+    c->conv = *p;
+    return p;
+}
+
+/* The C argument of a conversion, read from the va_list once. */
+typedef struct c_argument {
+    char kind; /* 's' string, 'p' pointer, 'd' double, 'z' size_t, 'L' long long, 'l', 'i' */
+    union {
+        const char *s;
+        void *p;
+        double d;
+        size_t z;
+        long long ll;
+        long l;
+        int i;
+    } u;
+} c_argument;
+
+static c_argument read_argument(const conversion *c, va_list *ap)
+{
+    c_argument a;
+    if (c->conv == 's')
+        a = (c_argument){'s', {.s = va_arg(*ap, const char *)}};
+    else if (c->conv == 'p')
+        a = (c_argument){'p', {.p = va_arg(*ap, void *)}};
+    else if (strchr("eEfFgGaA", c->conv))
+        a = (c_argument){'d', {.d = va_arg(*ap, double)}};
+    else if (strcmp(c->length, "z") == 0)
+        a = (c_argument){'z', {.z = va_arg(*ap, size_t)}};
+    else if (strcmp(c->length, "ll") == 0)
+        a = (c_argument){'L', {.ll = va_arg(*ap, long long)}};
+    else if (strcmp(c->length, "l") == 0)
+        a = (c_argument){'l', {.l = va_arg(*ap, long)}};
+    else
+        a = (c_argument){'i', {.i = va_arg(*ap, int)}};
+    return a;
+}
+
+static int format_argument(char *out, size_t cap, const char *fmt, const c_argument *a)
+{
+    switch (a->kind) {
+    case 's': return snprintf(out, cap, fmt, a->u.s ? a->u.s : "(null)");
+    case 'p': return snprintf(out, cap, fmt, a->u.p);
+    case 'd': return snprintf(out, cap, fmt, a->u.d);
+    case 'z': return snprintf(out, cap, fmt, a->u.z);
+    case 'L': return snprintf(out, cap, fmt, a->u.ll);
+    case 'l': return snprintf(out, cap, fmt, a->u.l);
+    default: return snprintf(out, cap, fmt, a->u.i);
+    }
+}
+
+/* A C argument converted by snprintf with the same flags, width and precision. */
+static void append_c_conversion(rt_strbuf *b, const conversion *c, va_list *ap)
+{
+    c_argument a = read_argument(c, ap);
+    char fmt[48], small[128];
+    int n = snprintf(fmt, sizeof fmt, "%%%s", c->flags);
+    if (c->width >= 0)
+        n += snprintf(fmt + n, sizeof fmt - (size_t)n, "%d", c->width);
+    if (c->precision >= 0)
+        n += snprintf(fmt + n, sizeof fmt - (size_t)n, ".%d", c->precision);
+    snprintf(fmt + n, sizeof fmt - (size_t)n, "%s%c", a.kind == 'd' ? "" : c->length, c->conv);
+    n = format_argument(small, sizeof small, fmt, &a);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        rt_strbuf_append(b, small, (size_t)n);
         return;
     }
-    if (conv == 'p')
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, void *));
-    else if (conv == 'c')
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, int));
-    else if (strcmp(length, "z") == 0)
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, size_t));
-    else if (strcmp(length, "ll") == 0)
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, long long));
-    else if (strcmp(length, "l") == 0)
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, long));
-    else
-        n = snprintf(out, sizeof out, fmt, va_arg(*ap, int));
-    rt_strbuf_append(b, out, (size_t)(n < (int)sizeof out ? n : (int)sizeof out - 1));
+    char *big = rt_alloc_raw_atomic((size_t)n + 1);
+    format_argument(big, (size_t)n + 1, fmt, &a);
+    rt_strbuf_append(b, big, (size_t)n);
 }
 
 /* %R %S %T %U: a value's repr, str, type name, or the str itself. */
@@ -512,45 +585,28 @@ rt_value rt_str_vprintf(rt_vm *vm, const char *fmt, va_list ap)
     rt_strbuf_init(&b);
     va_list args;
     va_copy(args, ap);
-    for (const char *p = fmt; *p; p++) {
+    bool ok = true;
+    for (const char *p = fmt; *p && ok; p++) {
         if (*p != '%') {
             rt_strbuf_append_char(&b, *p);
             continue;
         }
-        const char *start = p++;
-        if (*p == '%') {
+        if (p[1] == '%') {
             rt_strbuf_append_char(&b, '%');
+            p++;
             continue;
         }
-        while (*p && strchr("-+ #0", *p))
-            p++;
-        while (*p >= '0' && *p <= '9')
-            p++;
-        long precision = -1;
-        if (*p == '.') {
-            precision = strtol(p + 1, (char **)&p, 10);
-        }
-        char length[3] = "";
-        if (*p == 'z' || *p == 'l') {
-            length[0] = *p++;
-            if (*p == 'l')
-                length[1] = *p++;
-        }
-        char conv = *p;
-        if (conv == 'R' || conv == 'S' || conv == 'T' || conv == 'U') {
-            if (!append_value_conversion(vm, &b, conv, precision, va_arg(args, rt_value))) {
-                va_end(args);
-                return RT_ERROR;
-            }
-        } else if (conv != '\0') {
-            append_c_conversion(&b, start, (size_t)(p - start + 1), conv == 'i' ? 'd' : conv,
-                                length, &args);
-        } else {
+        conversion c;
+        p = parse_conversion(p + 1, &c, &args);
+        if (c.conv == '\0')
             break;
-        }
+        if (c.conv == 'R' || c.conv == 'S' || c.conv == 'T' || c.conv == 'U')
+            ok = append_value_conversion(vm, &b, c.conv, c.precision, va_arg(args, rt_value));
+        else
+            append_c_conversion(&b, &c, &args);
     }
     va_end(args);
-    return rt_strbuf_finish(&b);
+    return ok ? rt_strbuf_finish(&b) : RT_ERROR;
 }
 
 rt_value rt_str_printf(rt_vm *vm, const char *fmt, ...)

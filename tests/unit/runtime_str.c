@@ -279,6 +279,13 @@ Test(str, printf)
     expect_str(rt_str_printf(vm, "%R %S %T %U", S("a'b"), S("x"), F(1.5), S("\xc3\xa9")),
                "\"a'b\" x float \xc3\xa9");
     expect_str(rt_str_printf(vm, "[%.2U]", S("\xc3\xa9\xc3\xa9\xc3\xa9")), "[\xc3\xa9\xc3\xa9]");
+    expect_str(rt_str_printf(vm, "%.*s|%*d|%g|%5.2f|%lu|%p", 2, "abcd", 4, 7, 0.5, 3.14159,
+                             123456789012UL, (void *)0x10),
+               "ab|   7|0.5| 3.14|123456789012|0x10");
+    char long_text[300];
+    memset(long_text, 'x', 299);
+    long_text[299] = '\0';
+    cr_expect_eq(rt_str_size(rt_str_printf(vm, "<%s>", long_text)), 301);
 }
 
 Test(str, interning_returns_one_object)
