@@ -10,6 +10,10 @@
 
 static bool fits_small(int64_t i) { return i >= RT_SMALL_INT_MIN && i <= RT_SMALL_INT_MAX; }
 
+/* Results with more bits than this cannot be allocated (8 GiB); they raise MemoryError, as
+ * CPython's do when its allocation fails, instead of aborting inside GMP. */
+#define MAX_RESULT_BITS ((int64_t)1 << 36)
+
 /* Small-int operands as int64 (bools count as 0/1); false if either is big. */
 static bool both_int64(rt_value a, rt_value b, int64_t *x, int64_t *y)
 {
@@ -43,7 +47,7 @@ static bool shift_count(rt_vm *vm, rt_value b, bool left, bool *huge, uint64_t *
         return false;
     }
     int64_t n;
-    *huge = !rt_int_to_int64(b, &n) || n > ((int64_t)1 << 40);
+    *huge = !rt_int_to_int64(b, &n) || n > MAX_RESULT_BITS;
     *count = *huge ? 0 : (uint64_t)n;
     return true;
 }
@@ -94,6 +98,9 @@ static rt_value int_pow(rt_vm *vm, rt_value a, rt_value b)
                                                                    rt_as_object(b))->z));
         return rt_small_int(mpz_sgn(x) < 0 && !odd ? 1 : mpz_get_si(x));
     }
+    int64_t bits = (int64_t)mpz_sizeinbase(x, 2);
+    if (mpz_cmpabs_ui(x, 1) > 0 && e > 0 && bits - 1 > MAX_RESULT_BITS / e)
+        return rt_raise_msg(vm, &rt_memory_error_type, "");
     mpz_pow_ui(x, x, (unsigned long)e);
     rt_value r = rt_int_from_mpz(x);
     mpz_clear(x);

@@ -209,8 +209,9 @@ rt_value rt_str_concat(rt_vm *vm, rt_value a, rt_value b)
     return rt_from_object(s);
 }
 
-/* Keeps sizes comfortably inside what the allocator and int64 arithmetic can handle. */
-#define STR_MAX_SIZE ((int64_t)1 << 40)
+/* Results beyond this many bytes cannot be allocated on any machine cellar runs on; CPython
+ * reports those as MemoryError rather than dying, and so does cellar. */
+#define STR_MAX_SIZE ((int64_t)1 << 34)
 
 rt_value rt_str_repeat(rt_vm *vm, rt_value v, int64_t n)
 {
@@ -219,8 +220,10 @@ rt_value rt_str_repeat(rt_vm *vm, rt_value v, int64_t n)
         return rt_str_new("", 0);
     if (n == 1)
         return v;
-    if (n > STR_MAX_SIZE / x->size)
+    if (n > INT64_MAX / x->size)
         return rt_raise_msg(vm, &rt_overflow_error_type, "repeated string is too long");
+    if (n > STR_MAX_SIZE / x->size)
+        return rt_raise_msg(vm, &rt_memory_error_type, "");
     rt_string *s = str_alloc((size_t)(x->size * n));
     for (int64_t i = 0; i < n; i++)
         memcpy(s->data + i * x->size, x->data, (size_t)x->size);

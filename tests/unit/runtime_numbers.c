@@ -152,6 +152,18 @@ Test(numbers, shifts_and_bitwise)
     expect_repr(rt_int_unary(vm, RT_NEG, i(RT_SMALL_INT_MIN)), "2305843009213693952");
 }
 
+Test(numbers, impossible_sizes_are_memory_errors)
+{
+    /* CPython 3.11 raises MemoryError for these (1<<(1<<62) in the probe); so must cellar,
+     * rather than abort inside GMP. */
+    expect_error(op(RT_LSHIFT, i(1), op(RT_POW, i(2), i(62))), &rt_memory_error_type, "");
+    expect_error(op(RT_POW, i(3), op(RT_POW, i(2), i(40))), &rt_memory_error_type, "");
+    expect_repr(op(RT_POW, i(-1), op(RT_POW, i(2), i(70))), "1");   /* (-1)**(2**70) */
+    expect_repr(op(RT_POW, i(-1), op(RT_ADD, op(RT_POW, i(2), i(70)), i(1))), "-1");
+    expect_repr(op(RT_RSHIFT, i(-7), op(RT_POW, i(2), i(70))), "-1"); /* -7 >> 2**70 */
+    expect_repr(op(RT_LSHIFT, i(0), op(RT_POW, i(2), i(70))), "0");   /* 0 << 2**70 */
+}
+
 Test(numbers, true_division_is_correctly_rounded)
 {
     expect_repr(op(RT_TRUEDIV, i(1), i(3)), "0.3333333333333333");                   /* 1/3 */

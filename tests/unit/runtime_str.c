@@ -191,6 +191,8 @@ Test(str, concatenation_and_repetition)
                  &rt_overflow_error_type, "cannot fit 'int' into an index-sized integer");
     expect_error(rt_str_type.binary(vm, RT_MUL, S("ab"), I("4611686018427387904")),
                  &rt_overflow_error_type, "repeated string is too long"); /* 'ab'*(2**62) */
+    expect_error(rt_str_type.binary(vm, RT_MUL, S("ab"), I("1099511627776")),
+                 &rt_memory_error_type, ""); /* 'ab'*(2**40): cannot be allocated */
 }
 
 Test(str, comparison_is_code_point_order)
