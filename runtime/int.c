@@ -415,8 +415,9 @@ static rt_value raise_invalid_literal(rt_vm *vm, const char *s, size_t n, int ba
 
 static bool power_of_two(int base) { return (base & (base - 1)) == 0; }
 
-/* Parses s[0..n) as int() does for a str argument. */
-static rt_value parse_int(rt_vm *vm, const char *s, size_t n, int base)
+/* Parses s[0..n) as int() does for a str argument. `limited`: apply the decimal digit limit
+ * (int() does; literals do not, the parser has already checked decimal ones). */
+static rt_value parse_int(rt_vm *vm, const char *s, size_t n, int base, bool limited)
 {
     size_t i = skip_space(s, n, 0);
     size_t end = trim_space_end(s, i, n);
@@ -433,7 +434,7 @@ static rt_value parse_int(rt_vm *vm, const char *s, size_t n, int base)
     /* Base 0 forbids leading zeros in non-zero decimals ("010"), as literals do. */
     if (base == 0 && !prefixed && clean[0] == '0' && strspn(clean, "0") != (size_t)count)
         return raise_invalid_literal(vm, s, n, base);
-    if (!power_of_two(actual) && count > RT_INT_MAX_STR_DIGITS)
+    if (limited && !power_of_two(actual) && count > RT_INT_MAX_STR_DIGITS)
         return rt_raise_format(vm, &rt_value_error_type,
                                "Exceeds the limit (%d digits) for integer string conversion: "
                                "value has %ld digits; use sys.set_int_max_str_digits() to "
@@ -454,7 +455,7 @@ static rt_value parse_int(rt_vm *vm, const char *s, size_t n, int base)
 
 rt_value rt_int_from_string(rt_vm *vm, const char *digits, int base)
 {
-    return parse_int(vm, digits, strlen(digits), base);
+    return parse_int(vm, digits, strlen(digits), base, false);
 }
 
 /* --- int() and the type object ----------------------------------------------------------- */
@@ -466,7 +467,7 @@ static rt_value int_from_object(rt_vm *vm, rt_value x)
     if (rt_is_type(x, &rt_float_type))
         return rt_int_from_double(vm, rt_float_value(x));
     if (rt_is_type(x, &rt_str_type))
-        return parse_int(vm, rt_str_data(x), (size_t)rt_str_size(x), 10);
+        return parse_int(vm, rt_str_data(x), (size_t)rt_str_size(x), 10, true);
     return rt_raise_format(vm, &rt_type_error_type,
                            "int() argument must be a string, a bytes-like object or a real "
                            "number, not '%T'",
@@ -509,7 +510,7 @@ static rt_value int_construct(rt_vm *vm, const rt_type *type, size_t nargs, cons
     if (!rt_is_type(x, &rt_str_type))
         return rt_raise_msg(vm, &rt_type_error_type,
                             "int() can't convert non-string with explicit base");
-    return parse_int(vm, rt_str_data(x), (size_t)rt_str_size(x), (int)base);
+    return parse_int(vm, rt_str_data(x), (size_t)rt_str_size(x), (int)base, true);
 }
 
 static rt_value int_repr_slot(rt_vm *vm, rt_value self) { return rt_int_repr(vm, self); }

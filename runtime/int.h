@@ -14,7 +14,10 @@ typedef struct rt_bigint {
 
 rt_value rt_int_from_int64(int64_t i);
 rt_value rt_int_from_mpz(const mpz_t z);         /* copies; normalises to small when it fits */
-rt_value rt_int_from_string(rt_vm *vm, const char *digits, int base); /* literal text; 0 on error */
+/* An int literal's text (underscores and a base prefix allowed); 0 with ValueError pending if
+ * invalid. No digit limit: huge hexadecimal literals are legal and the parser checks decimal
+ * ones. int(str) is the int type's construct slot, which does apply the limit. */
+rt_value rt_int_from_string(rt_vm *vm, const char *digits, int base);
 bool rt_is_int(rt_value v);                      /* int or bool */
 /* Fails (false) when the value does not fit; no exception is set. */
 bool rt_int_to_int64(rt_value v, int64_t *out);
