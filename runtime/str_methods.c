@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "call.h"
+#include "dict.h"
 #include "exception.h"
 #include "format.h"
 #include "int.h"
@@ -1183,6 +1184,127 @@ static rt_value str_format_map(rt_vm *vm, rt_value self, size_t nargs, const rt_
     return rt_str_format_mapping(vm, self, args[0]);
 }
 
+/* str.maketrans(x[, y[, z]]) is a static method in CPython. Method tables have no static
+ * methods, so it is reached as an unbound method whose first argument arrives as `self`:
+ * str.maketrans('ab', 'xy') works; the one-argument dict form is refused by the descriptor
+ * check before it gets here. */
+static rt_value maketrans_dict(rt_vm *vm, rt_value mapping)
+{
+    if (!rt_is_type(mapping, &rt_dict_type))
+        return rt_raise_msg(vm, &rt_type_error_type,
+                            "if you give only one argument to maketrans it must be a dict");
+    rt_value table = rt_dict_new(), key, value;
+    for (int64_t pos = 0; rt_dict_next(mapping, &pos, &key, &value);) {
+        if (rt_is_type(key, &rt_str_type)) {
+            if (str_len(key) != 1)
+                return rt_raise_msg(vm, &rt_value_error_type,
+                                    "string keys in translate table must be of length 1");
+            size_t len;
+            key = rt_int_from_int64(rt_utf8_decode(rt_str_data(key), &len));
+        } else if (!rt_is_int(key)) {
+            return rt_raise_msg(vm, &rt_type_error_type,
+                                "keys in translate table must be strings or integers");
+        }
+        if (rt_dict_set(vm, table, key, value) < 0)
+            return RT_ERROR;
+    }
+    return table;
+}
+
+static bool map_chars(rt_vm *vm, rt_value table, rt_value from, rt_value to)
+{
+    const char *f = rt_str_data(from), *t = to ? rt_str_data(to) : NULL;
+    for (int64_t i = 0, j = 0; i < rt_str_size(from);) {
+        size_t len, tlen = 0;
+        uint32_t c = rt_utf8_decode(f + i, &len);
+        rt_value value = RT_NONE;
+        if (t) {
+            value = rt_int_from_int64(rt_utf8_decode(t + j, &tlen));
+            j += (int64_t)tlen;
+        }
+        if (rt_dict_set(vm, table, rt_int_from_int64(c), value) < 0)
+            return false;
+        i += (int64_t)len;
+    }
+    return true;
+}
+
+static rt_value str_maketrans(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                              rt_value kwnames)
+{
+    if (!positional(vm, "maketrans", nargs + 1, kwnames, 1, 3))
+        return RT_ERROR;
+    if (nargs == 0)
+        return maketrans_dict(vm, self);
+    if (!require_str(vm, args[0], "maketrans() argument 2 must be str, not %T") ||
+        (nargs > 1 && !require_str(vm, args[1], "maketrans() argument 3 must be str, not %T")))
+        return RT_ERROR;
+    if (!rt_is_type(self, &rt_str_type))
+        return rt_raise_msg(vm, &rt_type_error_type,
+                            "first maketrans argument must be a string if there is a second "
+                            "argument");
+    if (str_len(self) != str_len(args[0]))
+        return rt_raise_msg(vm, &rt_value_error_type,
+                            "the first two maketrans arguments must have equal length");
+    rt_value table = rt_dict_new();
+    if (!map_chars(vm, table, self, args[0]) || (nargs > 1 && !map_chars(vm, table, args[1], 0)))
+        return RT_ERROR;
+    return table;
+}
+
+/* One character through a translate() table: false on error; *keep when c maps to itself. */
+static bool translate_char(rt_vm *vm, rt_value table, uint32_t c, rt_strbuf *b, bool *keep)
+{
+    rt_value mapped = rt_getitem(vm, table, rt_int_from_int64(c));
+    *keep = false;
+    if (!mapped) {
+        if (!rt_type_is_subtype(rt_type_of(vm->pending), &rt_lookup_error_type))
+            return false;
+        vm->pending = 0;
+        *keep = true;
+        return true;
+    }
+    if (mapped == RT_NONE)
+        return true;
+    if (rt_is_type(mapped, &rt_str_type)) {
+        rt_strbuf_append(b, rt_str_data(mapped), (size_t)rt_str_size(mapped));
+        return true;
+    }
+    int64_t code;
+    if (!rt_is_int(mapped)) {
+        rt_raise_msg(vm, &rt_type_error_type, "character mapping must return integer, None or str");
+        return false;
+    }
+    if (!rt_int_to_int64(mapped, &code) || code < 0 || code > 0x10FFFF) {
+        rt_raise_msg(vm, &rt_value_error_type, "character mapping must be in range(0x110000)");
+        return false;
+    }
+    char buf[4];
+    rt_strbuf_append(b, buf, rt_utf8_encode((uint32_t)code, buf));
+    return true;
+}
+
+static rt_value str_translate(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                              rt_value kwnames)
+{
+    if (!rt_check_args(vm, "str.translate", nargs, kwnames, 1, 1))
+        return RT_ERROR;
+    const char *d = rt_str_data(self);
+    rt_strbuf b;
+    rt_strbuf_init(&b);
+    for (int64_t i = 0; i < rt_str_size(self);) {
+        size_t len;
+        bool keep;
+        uint32_t c = rt_utf8_decode(d + i, &len);
+        if (!translate_char(vm, args[0], c, &b, &keep))
+            return RT_ERROR;
+        if (keep)
+            rt_strbuf_append(&b, d + i, len);
+        i += (int64_t)len;
+    }
+    return rt_strbuf_finish(&b);
+}
+
 const rt_method rt_str_methods[] = {
     {"capitalize", str_capitalize, "Return a capitalized version of the string."},
     {"casefold", str_casefold, "Return a version of the string suitable for caseless comparisons."},
@@ -1210,6 +1332,7 @@ const rt_method rt_str_methods[] = {
     {"ljust", str_ljust, "Return a left-justified string of length width."},
     {"lower", str_lower, "Return a copy of the string converted to lowercase."},
     {"lstrip", str_lstrip, "Return a copy of the string with leading whitespace removed."},
+    {"maketrans", str_maketrans, "Return a translation table usable for str.translate()."},
     {"partition", str_partition, "Partition the string into three parts using the given separator."},
     {"removeprefix", str_removeprefix, "Return a str with the given prefix string removed if present."},
     {"removesuffix", str_removesuffix, "Return a str with the given suffix string removed if present."},
@@ -1226,6 +1349,7 @@ const rt_method rt_str_methods[] = {
     {"strip", str_strip, "Return a copy of the string with leading and trailing whitespace removed."},
     {"swapcase", str_swapcase, "Convert uppercase characters to lowercase and lowercase to uppercase."},
     {"title", str_title, "Return a version of the string where each word is titlecased."},
+    {"translate", str_translate, "Replace each character in the string using the given translation table."},
     {"upper", str_upper, "Return a copy of the string converted to uppercase."},
     {"zfill", str_zfill, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
     {NULL, NULL, NULL},

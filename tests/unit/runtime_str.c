@@ -342,6 +342,23 @@ Test(str, format_map)
     expect_error(call(S("{c}"), "format_map", 1, (rt_value[]){D(0)}), &rt_key_error_type, "c");
 }
 
+Test(str, translate)
+{
+    rt_value table = call(S("ab"), "maketrans", 2, (rt_value[]){S("xy"), S("c")});
+    expect_repr(table, "{97: 120, 98: 121, 99: None}"); /* str.maketrans('ab', 'xy', 'c') */
+    expect_str(call(S("abcabc"), "translate", 1, &table), "xyxy");
+    /* 'hello'.translate({104: 'J', 108: None, 111: 0x263A}) */
+    rt_value t2 = D(3, I("104"), S("J"), I("108"), RT_NONE, I("111"), I("9786"));
+    expect_str(call(S("hello"), "translate", 1, &t2), "Je\xe2\x98\xba");
+    rt_value bad = D(1, I("97"), F(1.5));
+    expect_error(call(S("a"), "translate", 1, &bad), &rt_type_error_type,
+                 "character mapping must return integer, None or str");
+    expect_error(call(S("ab"), "maketrans", 1, (rt_value[]){S("x")}), &rt_value_error_type,
+                 "the first two maketrans arguments must have equal length");
+    expect_error(call(S("ab"), "maketrans", 1, (rt_value[]){I("2")}), &rt_type_error_type,
+                 "maketrans() argument 2 must be str, not int"); /* str.maketrans('ab', 2) */
+}
+
 Test(str, format_value_and_build_string)
 {
     expect_str(rt_format_value(vm, S("a"), 'r', 0), "'a'");              /* f'{"a"!r}' */
