@@ -242,6 +242,7 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
     if (c == end)
         return fstring_error(p, "f-string: empty expression not allowed");
     parser field_parser = {0}, *sub = &field_parser; /* lives only while the field parses */
+    bool already_failed = p->d->set;
     const char *line_start;
     const char *tok_line_start = g->tok->start - g->tok->col;
     int line = line_of(g->tok, start, &line_start, tok_line_start);
@@ -250,6 +251,7 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
     sub->root = p->root;
     sub->in_fstring = true;
     sub->depth = p->depth;
+    sub->errors = p->errors;
     lex_init_fragment(&sub->lx, start, end, line_start, line, p->d);
     const char *end_line_start;
     int end_line = line_of(g->tok, end, &end_line_start, tok_line_start);
@@ -257,7 +259,7 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
                       (int)(end - end_line_start) + 1};
     parse_advance(sub);
     ast_expr *e = parse_fstring_field(sub, parens);
-    if (!e && p->d->set && strncmp(p->d->message, "f-string", 8) != 0 &&
+    if (!e && p->d->set && !already_failed && strncmp(p->d->message, "f-string", 8) != 0 &&
         strcmp(p->d->kind, "SyntaxError") == 0) {
         /* A tokenizer error in the field: CPython's sub-parser prefixes it too. */
         size_t n = strlen(p->d->message), prefix = strlen("f-string: ");
@@ -502,6 +504,8 @@ ast_expr *parse_strings(parser *p)
         parse_ptr_push(p, &tokens, t);
         parse_advance(p);
     }
+    if (parse_failed(p)) /* the token after the strings was bad */
+        return NULL;
     const token *first = tokens.items[0], *last = tokens.items[tokens.count - 1];
     string_group g = {.whole = parse_loc_span(parse_loc_token(first), parse_loc_token(last)),
                       .kind_u = first->start[0] == 'u'}; /* CPython: lowercase only */

@@ -658,8 +658,10 @@ static token lex_operator(lexer *lx)
 /* A backslash must end its physical line; the next line continues the logical one. */
 static bool line_continuation(lexer *lx, token *err)
 {
-    lx->cur++;
+    int line = lx->line;
+    int col = (int)(lx->cur - lx->line_start);
     const char *msg = NULL;
+    lx->cur++;
     if (lx->cur >= lx->end) {
         msg = "unexpected EOF while parsing";
     } else if (!is_newline_at(lx, lx->cur)) {
@@ -672,11 +674,10 @@ static bool line_continuation(lexer *lx, token *err)
     }
     if (!msg)
         return true;
-    /* CPython only flags these in the tokenizer state and reports them in bytes; at the end
-     * of the input its caret goes one past the backslash. */
-    int col = (int)(lx->cur - lx->line_start) + (lx->cur >= lx->end);
-    diag_set(lx->d, "SyntaxError", lx->line, col, lx->line, col, "%s", msg);
-    *err = (token){.kind = TOK_ERROR, .start = lx->cur, .line = lx->line};
+    /* CPython only flags these in the tokenizer state and reports them in bytes, on the
+     * backslash's line with the caret just past it. */
+    diag_set(lx->d, "SyntaxError", line, col + 2, line, col + 2, "%s", msg);
+    *err = (token){.kind = TOK_ERROR, .start = lx->cur, .line = line};
     return false;
 }
 
@@ -748,8 +749,8 @@ static bool measure_indent(lexer *lx, token *err)
         lx->cur++;
     }
     int c = peek_char(lx, 0);
-    if (c == '#' || c == '\n' || c == '\r')
-        return true; /* blank line */
+    if (c == '#' || c == '\n' || c == '\r' || (c < 0 && lx->cur > lx->line_start))
+        return true; /* blank line (or trailing blanks at the end of the input) */
     lx->at_line_start = false;
     if (in_brackets(lx))
         return true;

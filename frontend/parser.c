@@ -11,12 +11,19 @@
 
 /* ---- tokens --------------------------------------------------------------------------- */
 
+static void unclosed_paren(diag *d, const lex_paren *open);
+
 void parse_advance(parser *p)
 {
     p->prev = p->tok;
     p->tok = lex_next(&p->lx);
     if (p->tok.line > p->furthest_line)
         p->furthest_line = p->tok.line;
+    /* CPython's tokenizer raises this the moment the parser reads the end of the input
+     * inside brackets, even in the middle of trying a rule, so nothing later can win. */
+    const lex_paren *open = lex_open_paren(&p->lx);
+    if (p->tok.kind == TOK_EOF && open && !p->in_fstring)
+        unclosed_paren(p->errors, open);
 }
 
 bool parse_check(const parser *p, tok_kind kind) { return p->tok.kind == kind; }
@@ -114,9 +121,9 @@ bool parse_chain_fits(parser *p, int length)
 }
 
 /* "'(' was never closed", at the innermost bracket still open. */
-static void unclosed_paren(parser *p, const lex_paren *open)
+static void unclosed_paren(diag *d, const lex_paren *open)
 {
-    diag_set(p->d, "SyntaxError", open->line, open->col + 1, open->line, 0,
+    diag_set(d, "SyntaxError", open->line, open->col + 1, open->line, 0,
              "'%c' was never closed", open->kind);
 }
 
@@ -141,7 +148,7 @@ static void check_rest_of_source(parser *p)
     }
     const lex_paren *open = lex_open_paren(&lx);
     if (t.kind == TOK_EOF && open && open->line < root->furthest_line)
-        unclosed_paren(p, open);
+        unclosed_paren(p->d, open);
 }
 
 /* Sets an error from the parser (not the tokenizer): first the rest-of-file check. */
@@ -194,22 +201,22 @@ void *parse_unsupported(parser *p, ast_loc at, const char *what)
     return NULL;
 }
 
-/* _PyPegen_set_syntax_error: what CPython says when no specific rule matched. */
+/* _PyPegen_set_syntax_error: what CPython says when no specific rule matched. Only the plain
+ * "invalid syntax" is checked against the rest of the file. */
 void *parse_fail(parser *p)
 {
     const token *t = &p->tok;
     if (p->d->set || t->kind == TOK_ERROR)
         return NULL;
     const lex_paren *open = lex_open_paren(&p->lx);
-    if (t->kind == TOK_EOF && open && !p->in_fstring) {
-        unclosed_paren(p, open);
-    } else if (t->kind == TOK_INDENT) {
-        error_at_token(p, "IndentationError", t, "unexpected indent");
-    } else if (t->kind == TOK_DEDENT && t->line <= p->lx.line && p->lx.cur < p->lx.end) {
-        error_at_token(p, "IndentationError", t, "unexpected unindent");
-    } else {
+    if (t->kind == TOK_EOF && open && !p->in_fstring)
+        unclosed_paren(p->d, open);
+    else if (t->kind == TOK_INDENT)
+        diag_set(p->d, "IndentationError", t->line, t->col, t->line, -1, "unexpected indent");
+    else if (t->kind == TOK_DEDENT && p->lx.cur < p->lx.end)
+        diag_set(p->d, "IndentationError", t->line, t->col, t->line, -1, "unexpected unindent");
+    else
         error_at_token(p, "SyntaxError", t, "invalid syntax");
-    }
     return NULL;
 }
 
@@ -276,7 +283,8 @@ static bool block(parser *p, ast_stmt_list *body, const char *what, int line)
     return true;
 }
 
-/* ':' at the end of a compound statement header: "expected ':'" at the token instead. */
+/* ':' at the end of an if/elif/while/except header: "expected ':'" when the line ends there,
+ * the generic error otherwise (invalid_if_stmt and friends). */
 static bool expect_colon(parser *p)
 {
     if (parse_accept(p, TOK_COLON))
@@ -285,6 +293,17 @@ static bool expect_colon(parser *p)
         parse_error_token(p, "SyntaxError", &p->tok, "expected ':'");
     else
         parse_fail(p);
+    return false;
+}
+
+/* A token the grammar forces (&&':' after def, try, else, finally; &&'(' after a
+ * function's name): anything else is "expected ':'" at once. */
+static bool expect_forced(parser *p, tok_kind kind)
+{
+    if (parse_accept(p, kind))
+        return true;
+    if (!parse_failed(p) && p->tok.kind != TOK_ERROR)
+        parse_error_token(p, "SyntaxError", &p->tok, "expected '%s'", lex_kind_name(kind));
     return false;
 }
 
@@ -426,8 +445,27 @@ static ast_stmt *aug_assignment(parser *p, ast_expr *target, ast_bin_op op, ast_
 }
 
 /* target ':' expression ['=' annotated_rhs]; a parenthesised name is not "simple". */
+/* Whether an annotation follows the ':' (the current token): CPython's messages about bad
+ * annotation targets need `target ':' expression`. */
+static bool annotation_follows(parser *p)
+{
+    parse_mark m;
+    parse_save(p, &m);
+    diag *real = p->d, scratch = {0};
+    p->d = p->lx.d = &scratch;
+    parse_advance(p);
+    bool ok = parse_expression(p) != NULL && !scratch.set;
+    p->d = p->lx.d = real;
+    parse_restore(p, &m);
+    return ok;
+}
+
 static ast_stmt *ann_assignment(parser *p, ast_expr *target, ast_loc start)
 {
+    bool valid = target->kind == EXPR_NAME || target->kind == EXPR_ATTRIBUTE ||
+                 target->kind == EXPR_SUBSCRIPT;
+    if (!valid && !annotation_follows(p))
+        return parse_fail(p);
     if (target->kind == EXPR_TUPLE || target->kind == EXPR_LIST)
         return parse_error_range(p, "SyntaxError", target->loc, target->loc,
                                  "only single target (not %s) can be annotated",
@@ -788,7 +826,7 @@ static ast_stmt *if_statement(parser *p)
     } else if (parse_check(p, TOK_ELSE)) {
         int line = p->tok.line;
         parse_advance(p);
-        if (!expect_colon(p) || !block(p, &s->as.if_.orelse, "'else' statement", line))
+        if (!expect_forced(p, TOK_COLON) || !block(p, &s->as.if_.orelse, "'else' statement", line))
             return NULL;
         end = block_end(s->as.if_.orelse);
     }
@@ -803,7 +841,7 @@ static bool loop_else(parser *p, ast_stmt *s, ast_stmt_list *orelse)
         return true;
     int line = p->tok.line;
     parse_advance(p);
-    if (!expect_colon(p) || !block(p, orelse, "'else' statement", line))
+    if (!expect_forced(p, TOK_COLON) || !block(p, orelse, "'else' statement", line))
         return false;
     s->loc = parse_loc_span(s->loc, block_end(*orelse));
     return true;
@@ -894,7 +932,7 @@ static ast_stmt *try_statement(parser *p)
     token kw = p->tok;
     ast_stmt *s = new_stmt(p, STMT_TRY, parse_loc_token(&kw));
     parse_advance(p);
-    if (!expect_colon(p) || !block(p, &s->as.try_.body, "'try' statement", kw.line))
+    if (!expect_forced(p, TOK_COLON) || !block(p, &s->as.try_.body, "'try' statement", kw.line))
         return NULL;
     ast_loc end = block_end(s->as.try_.body);
     ptr_list handlers = {0};
@@ -906,14 +944,15 @@ static ast_stmt *try_statement(parser *p)
     if (handlers.count && parse_check(p, TOK_ELSE)) {
         int line = p->tok.line;
         parse_advance(p);
-        if (!expect_colon(p) || !block(p, &s->as.try_.orelse, "'else' statement", line))
+        if (!expect_forced(p, TOK_COLON) || !block(p, &s->as.try_.orelse, "'else' statement", line))
             return NULL;
         end = block_end(s->as.try_.orelse);
     }
     if (parse_check(p, TOK_FINALLY)) {
         int line = p->tok.line;
         parse_advance(p);
-        if (!expect_colon(p) || !block(p, &s->as.try_.finalbody, "'finally' statement", line))
+        if (!expect_forced(p, TOK_COLON) ||
+            !block(p, &s->as.try_.finalbody, "'finally' statement", line))
             return NULL;
         end = block_end(s->as.try_.finalbody);
     } else if (!handlers.count) {
@@ -942,14 +981,20 @@ static ast_stmt *function_def(parser *p, ast_expr_list decorators)
     s->as.function_def.name = arena_strndup(p->a, p->tok.start, p->tok.len);
     s->as.function_def.decorator_list = decorators;
     parse_advance(p);
-    if (!parse_expect(p, TOK_LPAR))
+    if (!expect_forced(p, TOK_LPAR))
         return NULL;
     s->as.function_def.args = parse_parameters(p, false);
     if (!s->as.function_def.args || !parse_expect(p, TOK_RPAR))
         return NULL;
-    if (parse_accept(p, TOK_RARROW) && !(s->as.function_def.returns = parse_expression(p)))
-        return NULL;
-    if (!expect_colon(p))
+    if (parse_check(p, TOK_RARROW)) {
+        token arrow = p->tok;
+        parse_advance(p);
+        if (!parse_token_starts_expression(p->tok.kind)) /* ['->' expression] fails: &&':' */
+            return parse_error_token(p, "SyntaxError", &arrow, "expected ':'");
+        if (!(s->as.function_def.returns = parse_expression(p)))
+            return NULL;
+    }
+    if (!expect_forced(p, TOK_COLON))
         return NULL;
     if (!block(p, &s->as.function_def.body, "function definition", kw.line))
         return NULL;
@@ -1048,8 +1093,15 @@ static bool plain_param(parser *p, params *ps, bool is_lambda)
     if (!a)
         return false;
     ast_expr *def = NULL;
-    if (parse_accept(p, TOK_EQUAL) && !(def = parse_expression(p)))
-        return false;
+    if (parse_check(p, TOK_EQUAL)) {
+        token equal = p->tok;
+        parse_advance(p);
+        if (!is_lambda && (parse_check(p, TOK_COMMA) || parse_check(p, TOK_RPAR)))
+            return parse_error_token(p, "SyntaxError", &equal,
+                                     "expected default value expression") != NULL;
+        if (!(def = parse_expression(p)))
+            return false;
+    }
     if (ps->star) {
         parse_ptr_push(p, &ps->kwonly, a);
         parse_ptr_push(p, &ps->kw_defaults, def);
@@ -1165,7 +1217,7 @@ ast_module *parse_module(arena *a, const char *source, size_t len, diag *d)
 {
     parser *p = arena_alloc(a, sizeof *p);
     p->a = a;
-    p->d = d;
+    p->d = p->errors = d;
     p->root = p;
     lex_init(&p->lx, source, len, d);
     parse_advance(p);

@@ -295,9 +295,19 @@ static bool for_if_clauses(parser *p, ast_comprehension **out, int *count)
     while (parse_check(p, TOK_FOR)) {
         parse_advance(p);
         ast_comprehension *c = arena_alloc(p->a, sizeof *c);
+        token first = p->tok;
         c->target = parse_target_list(p);
         if (!c->target)
             return false;
+        if (!parse_check(p, TOK_IN) && parse_token_starts_expression(p->tok.kind)) {
+            /* invalid_for_target parses the target as star_expressions: `for x y` */
+            ast_expr *last = c->target;
+            if (last->kind == EXPR_TUPLE && last->as.list.elts.count > 0) {
+                last = last->as.list.elts.items[last->as.list.elts.count - 1];
+                first = p->prev; /* only its start matters, and only if it is a name */
+            }
+            parse_missing_comma(p, last, &first);
+        }
         if (!parse_expect(p, TOK_IN))
             return false;
         if (!parse_set_context(p, c->target, CTX_STORE))
@@ -428,8 +438,18 @@ static bool dict_entry(parser *p, ptr_list *keys, ptr_list *values)
         return true;
     }
     ast_expr *k = parse_expression(p);
-    if (!k || !parse_expect(p, TOK_COLON))
+    if (!k)
         return false;
+    if (!parse_check(p, TOK_COLON)) /* invalid_kvpair: at the key's last character */
+        return parse_error_range(p, "SyntaxError",
+                                 (ast_loc){k->loc.end_line, k->loc.end_col - 1, 0, 0},
+                                 (ast_loc){0, 0, k->loc.end_line, -2},
+                                 "':' expected after dictionary key") != NULL;
+    token colon = p->tok;
+    parse_advance(p);
+    if (parse_check(p, TOK_RBRACE) || parse_check(p, TOK_COMMA))
+        return parse_error_token(p, "SyntaxError", &colon,
+                                 "expression expected after dictionary key and ':'") != NULL;
     ast_expr *v = parse_expression(p);
     if (!v)
         return false;
@@ -485,7 +505,12 @@ static ast_expr *brace_display(parser *p)
     ast_expr *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (first->kind != EXPR_STARRED && parse_accept(p, TOK_COLON)) {
+    if (first->kind != EXPR_STARRED && parse_check(p, TOK_COLON)) {
+        token colon = p->tok;
+        parse_advance(p);
+        if (parse_check(p, TOK_RBRACE) || parse_check(p, TOK_COMMA))
+            return parse_error_token(p, "SyntaxError", &colon,
+                                     "expression expected after dictionary key and ':'");
         ast_expr *v = parse_expression(p);
         if (!v)
             return NULL;
@@ -948,21 +973,58 @@ static ast_expr *lambdef(parser *p)
     return e;
 }
 
-/* invalid_expression: inside brackets, two expressions side by side are a missing comma. The
- * second one is parsed on trial; on failure the caller reports the generic error. */
-static void *missing_comma(parser *p, ast_expr *a)
+/* expression_without_invalid, for trial parses: a conditional expression if a whole one
+ * follows, else the disjunction before the 'if'. Errors go to the caller's scratch diag. */
+static ast_expr *expression_without_invalid(parser *p)
 {
-    if (a->kind == EXPR_NAME && (p->tok.kind == TOK_STRING || strcmp(a->as.name.id, "print") == 0 ||
-                                 strcmp(a->as.name.id, "exec") == 0 ||
-                                 strcmp(a->as.name.id, "match") == 0 ||
-                                 strcmp(a->as.name.id, "case") == 0 ||
-                                 strcmp(a->as.name.id, "_") == 0))
+    if (parse_check(p, TOK_LAMBDA))
+        return lambdef(p);
+    ast_expr *e = disjunction(p);
+    if (!e || !parse_check(p, TOK_IF))
+        return e;
+    parse_mark m;
+    parse_save(p, &m);
+    diag *scratch = p->d, inner = {0};
+    p->d = p->lx.d = &inner;
+    parse_advance(p);
+    ast_expr *test = disjunction(p);
+    ast_expr *orelse = test && parse_accept(p, TOK_ELSE) ? parse_expression(p) : NULL;
+    p->d = p->lx.d = scratch;
+    if (!orelse || inner.set) {
+        parse_restore(p, &m);
+        return e;
+    }
+    return orelse; /* only its end is used */
+}
+
+/* CPython's soft-keyword test compares only the name's length of characters, so every
+ * prefix of `match`, `case` and `_` counts as one ("c", "ma", ...). */
+static bool soft_keyword_prefix(const token *t)
+{
+    static const char *const words[] = {"match", "case", "_"};
+    for (int i = 0; i < 3; i++)
+        if (t->kind == TOK_NAME && t->len <= strlen(words[i]) &&
+            memcmp(t->start, words[i], t->len) == 0)
+            return true;
+    return false;
+}
+
+/* invalid_expression: inside brackets, two expressions side by side are a missing comma
+ * unless the first starts with NAME STRING or a soft keyword, or is print/exec. The second
+ * one is parsed on trial; on failure the caller reports the generic error. */
+void *parse_missing_comma(parser *p, ast_expr *a, const token *a_first)
+{
+    if (soft_keyword_prefix(a_first) ||
+        (a_first->kind == TOK_NAME && a->kind == EXPR_NAME && p->tok.kind == TOK_STRING))
+        return NULL;
+    if (a->kind == EXPR_NAME &&
+        (strcmp(a->as.name.id, "print") == 0 || strcmp(a->as.name.id, "exec") == 0))
         return NULL;
     parse_mark m;
     parse_save(p, &m);
     diag *real = p->d, scratch = {0};
     p->d = p->lx.d = &scratch;
-    ast_expr *b = parse_expression(p);
+    ast_expr *b = expression_without_invalid(p);
     bool in_brackets = p->prev.level > 0;
     p->d = p->lx.d = real;
     if (!b || scratch.set || !in_brackets) {
@@ -979,6 +1041,7 @@ ast_expr *parse_expression(parser *p)
     if (!parse_enter(p))
         return NULL;
     ast_loc start = parse_loc_token(&p->tok);
+    token first = p->tok;
     ast_expr *e;
     if (parse_check(p, TOK_LAMBDA)) {
         e = lambdef(p);
@@ -1001,7 +1064,7 @@ ast_expr *parse_expression(parser *p)
                 e = c;
             }
         } else if (e && parse_token_starts_expression(p->tok.kind) && !parse_failed(p)) {
-            missing_comma(p, e);
+            parse_missing_comma(p, e, &first);
             if (parse_failed(p))
                 e = NULL;
         }
@@ -1060,8 +1123,12 @@ static ast_expr *star_named_expression(parser *p)
         return parse_named_expression(p);
     ast_loc start = parse_loc_token(&p->tok);
     parse_advance(p);
+    token first = p->tok;
     ast_expr *v = parse_bitwise_or(p);
     if (!v)
+        return NULL;
+    if (parse_token_starts_expression(p->tok.kind) && parse_missing_comma(p, v, &first) == NULL &&
+        parse_failed(p))
         return NULL;
     ast_expr *e = parse_new_expr(p, EXPR_STARRED, parse_loc_to_prev(p, start));
     e->as.starred.value = v;

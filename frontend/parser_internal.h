@@ -22,7 +22,8 @@ typedef struct parser parser;
 struct parser {
     arena *a;
     lexer lx;
-    diag *d;
+    diag *d;       /* where errors go; a trial parse swaps in a scratch one */
+    diag *errors;  /* the caller's diag, for errors that end even a trial parse */
     token tok;  /* the current (not yet consumed) token */
     token prev; /* the last consumed token: node ends come from it */
     int furthest_line; /* line of the furthest token read, as CPython's p->fill - 1 */
@@ -106,6 +107,9 @@ const char *parse_expr_name(const ast_expr *e);
 /* parameters of a def (stopping before ')') or of a lambda (stopping before ':') */
 ast_arguments *parse_parameters(parser *p, bool is_lambda);
 bool parse_token_starts_expression(tok_kind kind);
+/* invalid_expression: `a b` inside brackets is "Perhaps you forgot a comma?" (sets the error
+ * and returns NULL, or just returns NULL when the rule does not apply). */
+void *parse_missing_comma(parser *p, ast_expr *a, const token *a_first);
 bool parse_starts_star_expression(tok_kind kind);
 ast_expr_list parse_list_from(parser *p, ast_expr **items, int count);
 

@@ -1,0 +1,2 @@
+inner(y):
+    pass

@@ -1,0 +1,1 @@
+x = {k: v for k, v v in d.items() if k}

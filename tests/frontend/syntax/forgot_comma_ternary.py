@@ -1,0 +1,1 @@
+x = (x for z  x if z)
