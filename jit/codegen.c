@@ -247,9 +247,11 @@ static rt_value root(cg_unit *u, rt_value v)
     return v;
 }
 
+/* Interned strs need no rooting of their own: the VM's intern table keeps them alive, and
+ * rooting each use would grow vm->constants by one word per name reference. */
 static rt_value intern(cg_unit *u, const char *s, size_t len)
 {
-    return root(u, rt_str_intern_value(u->vm, rt_str_new(s, len)));
+    return rt_str_intern_value(u->vm, rt_str_new(s, len));
 }
 
 static rt_value intern_cstr(cg_unit *u, const char *s) { return intern(u, s, strlen(s)); }
