@@ -103,6 +103,12 @@ const rt_method *rt_type_find_method(const rt_type *t, const char *name)
     return NULL;
 }
 
+bool rt_method_is_static(const rt_method *m)
+{
+    return m->doc != NULL && (strncmp(m->doc, "@staticmethod", 13) == 0 ||
+                              strncmp(m->doc, "@classmethod", 12) == 0);
+}
+
 static rt_value type_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     const rt_type *t = as_type(self);
@@ -120,6 +126,8 @@ static rt_value type_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (strcmp(s, "__mro__") == 0)
         return mro_tuple(t);
     const rt_method *m = rt_type_find_method(t, s);
+    if (m != NULL && rt_method_is_static(m))
+        return rt_builtin_new(m->name, m->fn, self, NULL); /* self: the type itself */
     if (m != NULL)
         return rt_method_descriptor_new(m, t);
     (void)vm;

@@ -7,6 +7,11 @@
 
 /* The entry named `name` in the method tables of t and its bases, or NULL. */
 const rt_method *rt_type_find_method(const rt_type *t, const char *name);
+/* A method table entry whose doc starts with "@staticmethod" or "@classmethod" (dict.fromkeys,
+ * str.maketrans) is taken from the type as a function bound to the type: T.m(a) calls fn with
+ * self = the type object and args (a). Taken from an instance (ops.c's bound method) self is
+ * the instance, so such a function uses rt_type_of(self) when self is not a type. */
+bool rt_method_is_static(const rt_method *m);
 /* CPython's hash of an object by address; usable directly as a type's hash slot. */
 bool rt_identity_hash(rt_vm *vm, rt_value self, int64_t *out);
 /* "partial" for a type named "functools.partial"; its __name__. */
