@@ -1190,9 +1190,11 @@ ast_expr *parse_fstring_field(parser *p, ast_loc parens)
     if (e && !bare && e->kind == EXPR_STARRED)
         return parse_error_range(p, "SyntaxError", e->loc, e->loc,
                                  "cannot use starred expression here");
-    if (e && !bare && parse_check(p, TOK_FOR))
+    if (e && !bare && parse_check(p, TOK_FOR)) {
         e = comprehension(p, EXPR_GENERATOR_EXP, e, parens, TOK_EOF);
-    if (e && (bare || e->kind == EXPR_GENERATOR_EXP))
+        bare = true;
+    }
+    if (e && bare)
         e->loc = parens;
     if (e && !parse_check(p, TOK_EOF))
         e = parse_fail(p);
