@@ -247,21 +247,23 @@ static piece constant_repr(dumper *d, const ast_constant *c)
 /* ---- operators and contexts ----------------------------------------------------------- */
 
 static const char *const bin_op_names[BIN_OP_COUNT] = {
-    [BIN_ADD] = "Add()", [BIN_SUB] = "Sub()", [BIN_MULT] = "Mult()",
-    [BIN_MATMULT] = "MatMult()", [BIN_DIV] = "Div()", [BIN_MOD] = "Mod()",
-    [BIN_POW] = "Pow()", [BIN_LSHIFT] = "LShift()", [BIN_RSHIFT] = "RShift()",
-    [BIN_BITOR] = "BitOr()", [BIN_BITXOR] = "BitXor()", [BIN_BITAND] = "BitAnd()",
+    [BIN_ADD] = "Add()",           [BIN_SUB] = "Sub()",       [BIN_MULT] = "Mult()",
+    [BIN_MATMULT] = "MatMult()",   [BIN_DIV] = "Div()",       [BIN_MOD] = "Mod()",
+    [BIN_POW] = "Pow()",           [BIN_LSHIFT] = "LShift()", [BIN_RSHIFT] = "RShift()",
+    [BIN_BITOR] = "BitOr()",       [BIN_BITXOR] = "BitXor()", [BIN_BITAND] = "BitAnd()",
     [BIN_FLOORDIV] = "FloorDiv()",
 };
 
 static const char *const cmp_op_names[CMP_OP_COUNT] = {
     [CMP_EQ] = "Eq()", [CMP_NOTEQ] = "NotEq()", [CMP_LT] = "Lt()", [CMP_LTE] = "LtE()",
-    [CMP_GT] = "Gt()", [CMP_GTE] = "GtE()", [CMP_IS] = "Is()", [CMP_ISNOT] = "IsNot()",
+    [CMP_GT] = "Gt()", [CMP_GTE] = "GtE()",     [CMP_IS] = "Is()", [CMP_ISNOT] = "IsNot()",
     [CMP_IN] = "In()", [CMP_NOTIN] = "NotIn()",
 };
 
 static const char *const unary_op_names[] = {
-    [UNARY_INVERT] = "Invert()", [UNARY_NOT] = "Not()", [UNARY_UADD] = "UAdd()",
+    [UNARY_INVERT] = "Invert()",
+    [UNARY_NOT] = "Not()",
+    [UNARY_UADD] = "UAdd()",
     [UNARY_USUB] = "USub()",
 };
 
@@ -380,8 +382,7 @@ static void operator_fields(dumper *d, node_fmt *f, const ast_expr *e)
         field(f, "comparators", expr_list(d, e->as.compare.comparators, f->level));
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -393,24 +394,26 @@ static void container_fields(dumper *d, node_fmt *f, const ast_expr *e)
         field(f, "keys", expr_array(d, e->as.dict.keys, e->as.dict.count, f->level));
         field(f, "values", expr_array(d, e->as.dict.values, e->as.dict.count, f->level));
         break;
-    case EXPR_SET:
-        field(f, "elts", expr_list(d, e->as.set.elts, f->level));
-        break;
-    case EXPR_LIST_COMP: case EXPR_SET_COMP: case EXPR_GENERATOR_EXP:
+    case EXPR_SET: field(f, "elts", expr_list(d, e->as.set.elts, f->level)); break;
+    case EXPR_LIST_COMP:
+    case EXPR_SET_COMP:
+    case EXPR_GENERATOR_EXP:
         field(f, "elt", expr(d, e->as.comp.elt, f->level));
-        field(f, "generators", comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
+        field(f, "generators",
+              comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
         break;
     case EXPR_DICT_COMP:
         field(f, "key", expr(d, e->as.comp.key, f->level));
         field(f, "value", expr(d, e->as.comp.value, f->level));
-        field(f, "generators", comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
+        field(f, "generators",
+              comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
         break;
-    case EXPR_LIST: case EXPR_TUPLE:
+    case EXPR_LIST:
+    case EXPR_TUPLE:
         field(f, "elts", expr_list(d, e->as.list.elts, f->level));
         field(f, "ctx", ctx_piece(d, e->as.list.ctx));
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -472,21 +475,34 @@ static void other_fields(dumper *d, node_fmt *f, const ast_expr *e)
         if (e->as.slice.step)
             field(f, "step", expr(d, e->as.slice.step, f->level));
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
 static const char *const expr_names[] = {
-    [EXPR_BOOL_OP] = "BoolOp", [EXPR_BIN_OP] = "BinOp", [EXPR_UNARY_OP] = "UnaryOp",
-    [EXPR_LAMBDA] = "Lambda", [EXPR_IF_EXP] = "IfExp", [EXPR_DICT] = "Dict",
-    [EXPR_SET] = "Set", [EXPR_LIST_COMP] = "ListComp", [EXPR_SET_COMP] = "SetComp",
-    [EXPR_DICT_COMP] = "DictComp", [EXPR_GENERATOR_EXP] = "GeneratorExp",
-    [EXPR_COMPARE] = "Compare", [EXPR_CALL] = "Call",
-    [EXPR_FORMATTED_VALUE] = "FormattedValue", [EXPR_JOINED_STR] = "JoinedStr",
-    [EXPR_CONSTANT] = "Constant", [EXPR_ATTRIBUTE] = "Attribute",
-    [EXPR_SUBSCRIPT] = "Subscript", [EXPR_STARRED] = "Starred", [EXPR_NAME] = "Name",
-    [EXPR_LIST] = "List", [EXPR_TUPLE] = "Tuple", [EXPR_SLICE] = "Slice",
+    [EXPR_BOOL_OP] = "BoolOp",
+    [EXPR_BIN_OP] = "BinOp",
+    [EXPR_UNARY_OP] = "UnaryOp",
+    [EXPR_LAMBDA] = "Lambda",
+    [EXPR_IF_EXP] = "IfExp",
+    [EXPR_DICT] = "Dict",
+    [EXPR_SET] = "Set",
+    [EXPR_LIST_COMP] = "ListComp",
+    [EXPR_SET_COMP] = "SetComp",
+    [EXPR_DICT_COMP] = "DictComp",
+    [EXPR_GENERATOR_EXP] = "GeneratorExp",
+    [EXPR_COMPARE] = "Compare",
+    [EXPR_CALL] = "Call",
+    [EXPR_FORMATTED_VALUE] = "FormattedValue",
+    [EXPR_JOINED_STR] = "JoinedStr",
+    [EXPR_CONSTANT] = "Constant",
+    [EXPR_ATTRIBUTE] = "Attribute",
+    [EXPR_SUBSCRIPT] = "Subscript",
+    [EXPR_STARRED] = "Starred",
+    [EXPR_NAME] = "Name",
+    [EXPR_LIST] = "List",
+    [EXPR_TUPLE] = "Tuple",
+    [EXPR_SLICE] = "Slice",
 };
 
 static piece expr(dumper *d, const ast_expr *e, int level)
@@ -555,7 +571,8 @@ static void compound_fields(dumper *d, node_fmt *f, const ast_stmt *s)
         field(f, "body", stmt_list(d, s->as.for_.body, f->level));
         field(f, "orelse", stmt_list(d, s->as.for_.orelse, f->level));
         break;
-    case STMT_WHILE: case STMT_IF:
+    case STMT_WHILE:
+    case STMT_IF:
         field(f, "test", expr(d, s->as.while_.test, f->level));
         field(f, "body", stmt_list(d, s->as.while_.body, f->level));
         field(f, "orelse", stmt_list(d, s->as.while_.orelse, f->level));
@@ -566,8 +583,7 @@ static void compound_fields(dumper *d, node_fmt *f, const ast_stmt *s)
         field(f, "orelse", stmt_list(d, s->as.try_.orelse, f->level));
         field(f, "finalbody", stmt_list(d, s->as.try_.finalbody, f->level));
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -575,9 +591,7 @@ static void compound_fields(dumper *d, node_fmt *f, const ast_stmt *s)
 static void assign_fields(dumper *d, node_fmt *f, const ast_stmt *s)
 {
     switch (s->kind) {
-    case STMT_DELETE:
-        field(f, "targets", expr_list(d, s->as.delete_.targets, f->level));
-        break;
+    case STMT_DELETE: field(f, "targets", expr_list(d, s->as.delete_.targets, f->level)); break;
     case STMT_ASSIGN:
         field(f, "targets", expr_list(d, s->as.assign.targets, f->level));
         field(f, "value", expr(d, s->as.assign.value, f->level));
@@ -594,8 +608,7 @@ static void assign_fields(dumper *d, node_fmt *f, const ast_stmt *s)
             field(f, "value", expr(d, s->as.ann_assign.value, f->level));
         field(f, "simple", int_leaf(d, s->as.ann_assign.simple));
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -623,29 +636,41 @@ static void simple_fields(dumper *d, node_fmt *f, const ast_stmt *s)
         break;
     case STMT_IMPORT_FROM:
         if (s->as.import_from.module)
-            field(f, "module", str_repr(d, s->as.import_from.module, strlen(s->as.import_from.module)));
+            field(f, "module",
+                  str_repr(d, s->as.import_from.module, strlen(s->as.import_from.module)));
         field(f, "names", aliases(d, s->as.import_from.names, s->as.import_from.count, f->level));
         field(f, "level", int_leaf(d, s->as.import_from.level));
         break;
-    case STMT_GLOBAL: case STMT_NONLOCAL:
+    case STMT_GLOBAL:
+    case STMT_NONLOCAL:
         field(f, "names", names_list(d, s->as.global.names, s->as.global.count, f->level));
         break;
-    case STMT_EXPR:
-        field(f, "value", expr(d, s->as.expr.value, f->level));
-        break;
-    default:
-        break;
+    case STMT_EXPR: field(f, "value", expr(d, s->as.expr.value, f->level)); break;
+    default: break;
     }
 }
 
 static const char *const stmt_names[] = {
-    [STMT_FUNCTION_DEF] = "FunctionDef", [STMT_RETURN] = "Return", [STMT_DELETE] = "Delete",
-    [STMT_ASSIGN] = "Assign", [STMT_AUG_ASSIGN] = "AugAssign",
-    [STMT_ANN_ASSIGN] = "AnnAssign", [STMT_FOR] = "For", [STMT_WHILE] = "While",
-    [STMT_IF] = "If", [STMT_RAISE] = "Raise", [STMT_TRY] = "Try", [STMT_ASSERT] = "Assert",
-    [STMT_IMPORT] = "Import", [STMT_IMPORT_FROM] = "ImportFrom", [STMT_GLOBAL] = "Global",
-    [STMT_NONLOCAL] = "Nonlocal", [STMT_EXPR] = "Expr", [STMT_PASS] = "Pass",
-    [STMT_BREAK] = "Break", [STMT_CONTINUE] = "Continue",
+    [STMT_FUNCTION_DEF] = "FunctionDef",
+    [STMT_RETURN] = "Return",
+    [STMT_DELETE] = "Delete",
+    [STMT_ASSIGN] = "Assign",
+    [STMT_AUG_ASSIGN] = "AugAssign",
+    [STMT_ANN_ASSIGN] = "AnnAssign",
+    [STMT_FOR] = "For",
+    [STMT_WHILE] = "While",
+    [STMT_IF] = "If",
+    [STMT_RAISE] = "Raise",
+    [STMT_TRY] = "Try",
+    [STMT_ASSERT] = "Assert",
+    [STMT_IMPORT] = "Import",
+    [STMT_IMPORT_FROM] = "ImportFrom",
+    [STMT_GLOBAL] = "Global",
+    [STMT_NONLOCAL] = "Nonlocal",
+    [STMT_EXPR] = "Expr",
+    [STMT_PASS] = "Pass",
+    [STMT_BREAK] = "Break",
+    [STMT_CONTINUE] = "Continue",
 };
 
 static piece stmt(dumper *d, const ast_stmt *s, int level)

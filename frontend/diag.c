@@ -74,8 +74,8 @@ static const char *find_line(const char *source, int line, size_t *len)
 
 /* print_error_text: the source line without its indentation, then the carets. Offsets are
  * 1-based; CPython treats them as byte positions in the UTF-8 line. */
-static void put_error_text(text_buf *b, const char *text, size_t size, long offset,
-                           long end_offset, bool single_caret)
+static void put_error_text(text_buf *b, const char *text, size_t size, long offset, long end_offset,
+                           bool single_caret)
 {
     long carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
     if (single_caret)
@@ -133,8 +133,8 @@ char *diag_format(const diag *d, const char *filename, const char *source)
                 end_offset = (long)size; /* only the first line is shown */
             if (end_offset > (long)size + 1)
                 end_offset = (long)size + 1;
-            bool single = strcmp(d->kind, "IndentationError") == 0 ||
-                          strcmp(d->kind, "TabError") == 0;
+            bool single =
+                strcmp(d->kind, "IndentationError") == 0 || strcmp(d->kind, "TabError") == 0;
             put_error_text(&b, text, size, d->col, end_offset, single);
         }
     }

@@ -70,18 +70,20 @@ static bool escape_error(parser *p, const token *t, size_t from, size_t to, cons
     if (to > from + 1)
         snprintf(msg, sizeof msg,
                  "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                 "%zu-%zu: %s", from, to - 1, what);
+                 "%zu-%zu: %s",
+                 from, to - 1, what);
     else
         snprintf(msg, sizeof msg,
                  "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position "
-                 "%zu: %s", from, what);
+                 "%zu: %s",
+                 from, what);
     parse_error_token(p, "SyntaxError", t, "%s", msg);
     return false;
 }
 
 /* \x, \u and \U: exactly 2, 4 or 8 hex digits. */
-static bool hex_escape(parser *p, const token *t, const char *body, const char **s,
-                       const char *end, str_buf *out)
+static bool hex_escape(parser *p, const token *t, const char *body, const char **s, const char *end,
+                       str_buf *out)
 {
     char kind = (*s)[0];
     int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
@@ -93,7 +95,7 @@ static bool hex_escape(parser *p, const token *t, const char *body, const char *
     size_t from = (size_t)(at - body), to = (size_t)(*s + 1 + i - body);
     if (i < digits)
         return escape_error(p, t, from, to,
-                            kind == 'x' ? "truncated \\xXX escape"
+                            kind == 'x'   ? "truncated \\xXX escape"
                             : kind == 'u' ? "truncated \\uXXXX escape"
                                           : "truncated \\UXXXXXXXX escape");
     if (c > 0x10ffff)
@@ -105,8 +107,8 @@ static bool hex_escape(parser *p, const token *t, const char *body, const char *
 
 /* One escape sequence after a backslash; *s points after the backslash. Unknown escapes keep
  * the backslash, as CPython does (with a DeprecationWarning). */
-static bool escape(parser *p, const token *t, const char *body, const char **s,
-                   const char *end, str_buf *out)
+static bool escape(parser *p, const token *t, const char *body, const char **s, const char *end,
+                   str_buf *out)
 {
     static const char simple_from[] = "\\'\"abfnrtv";
     static const char simple_to[] = "\\'\"\a\b\f\n\r\t\v";
@@ -135,8 +137,8 @@ static bool escape(parser *p, const token *t, const char *body, const char **s,
 
 /* Decodes the body of a non-raw literal; raw ones are copied. Newlines become \n either way,
  * as CPython reads files in universal-newline mode. */
-static bool decode(parser *p, const token *t, const char *body, const char *s,
-                   const char *end, bool raw, str_buf *out)
+static bool decode(parser *p, const token *t, const char *body, const char *s, const char *end,
+                   bool raw, str_buf *out)
 {
     while (s < end) {
         const char *run = s;
@@ -205,8 +207,7 @@ static ast_expr *finish(parser *p, fstring_state *st, ast_loc loc, bool kind_u)
         return str_node(p, &st->last, loc, kind_u);
     flush_literal(p, st, loc, kind_u);
     ast_expr *e = parse_new_expr(p, EXPR_JOINED_STR, loc);
-    e->as.joined_str.values = parse_list_from(p, (ast_expr **)st->values.items,
-                                              st->values.count);
+    e->as.joined_str.values = parse_list_from(p, (ast_expr **)st->values.items, st->values.count);
     return e;
 }
 
@@ -328,8 +329,10 @@ static const char *expression_end(parser *p, const char *s, const char *end)
             }
             char open = stack[--depth];
             if ((open == '(') != (ch == ')') || (open == '[') != (ch == ']')) {
-                snprintf(msg, sizeof msg, "f-string: closing parenthesis '%c' does not match "
-                         "opening parenthesis '%c'", ch, open);
+                snprintf(msg, sizeof msg,
+                         "f-string: closing parenthesis '%c' does not match "
+                         "opening parenthesis '%c'",
+                         ch, open);
                 return fstring_error(p, msg);
             }
         }
@@ -343,12 +346,12 @@ static const char *expression_end(parser *p, const char *s, const char *end)
     return s;
 }
 
-static bool fstring_body(parser *p, fstring_state *st, const string_group *g,
-                         const char **s, const char *end, bool raw, int nesting);
+static bool fstring_body(parser *p, fstring_state *st, const string_group *g, const char **s,
+                         const char *end, bool raw, int nesting);
 
 /* The format spec after ':' — itself an f-string, always a JoinedStr. */
-static ast_expr *format_spec(parser *p, const string_group *g, const char **s,
-                             const char *end, bool raw, int nesting)
+static ast_expr *format_spec(parser *p, const string_group *g, const char **s, const char *end,
+                             bool raw, int nesting)
 {
     fstring_state spec = {.fmode = true};
     if (!fstring_body(p, &spec, g, s, end, raw, nesting + 1))
@@ -413,8 +416,8 @@ static ast_expr *field(parser *p, fstring_state *st, const string_group *g, cons
 /* fstring_find_literal: text up to the next field. At the top level '{{' and '}}' stand for
  * braces and a lone '}' is an error; in a format spec a '}' ends the spec. Returns false on
  * error; *s stops at '{', '}' or the end. */
-static bool literal(parser *p, fstring_state *st, const token *t, const char *body,
-                    const char **s, const char *end, bool raw, int nesting)
+static bool literal(parser *p, fstring_state *st, const token *t, const char *body, const char **s,
+                    const char *end, bool raw, int nesting)
 {
     const char *run = *s;
     while (*s < end) {
@@ -448,8 +451,8 @@ static bool literal(parser *p, fstring_state *st, const token *t, const char *bo
 
 /* _PyPegen_FstringParser_ConcatFstring: literals and fields until the end of the body or,
  * in a format spec, the closing '}'. */
-static bool fstring_body(parser *p, fstring_state *st, const string_group *g,
-                         const char **s, const char *end, bool raw, int nesting)
+static bool fstring_body(parser *p, fstring_state *st, const string_group *g, const char **s,
+                         const char *end, bool raw, int nesting)
 {
     const char *body = *s;
     st->fmode = true;

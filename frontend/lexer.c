@@ -7,32 +7,96 @@
 #include <string.h>
 
 static const char *const kind_names[TOK_KIND_COUNT] = {
-    [TOK_EOF] = "EOF", [TOK_ERROR] = "ERROR", [TOK_NEWLINE] = "NEWLINE",
-    [TOK_INDENT] = "INDENT", [TOK_DEDENT] = "DEDENT", [TOK_NAME] = "NAME",
-    [TOK_NUMBER] = "NUMBER", [TOK_STRING] = "STRING",
-    [TOK_LPAR] = "(", [TOK_RPAR] = ")", [TOK_LSQB] = "[", [TOK_RSQB] = "]",
-    [TOK_LBRACE] = "{", [TOK_RBRACE] = "}", [TOK_COLON] = ":", [TOK_COMMA] = ",",
-    [TOK_SEMI] = ";", [TOK_PLUS] = "+", [TOK_MINUS] = "-", [TOK_STAR] = "*",
-    [TOK_SLASH] = "/", [TOK_VBAR] = "|", [TOK_AMPER] = "&", [TOK_LESS] = "<",
-    [TOK_GREATER] = ">", [TOK_EQUAL] = "=", [TOK_DOT] = ".", [TOK_PERCENT] = "%",
-    [TOK_EQEQUAL] = "==", [TOK_NOTEQUAL] = "!=", [TOK_LESSEQUAL] = "<=",
-    [TOK_GREATEREQUAL] = ">=", [TOK_TILDE] = "~", [TOK_CIRCUMFLEX] = "^",
-    [TOK_LEFTSHIFT] = "<<", [TOK_RIGHTSHIFT] = ">>", [TOK_DOUBLESTAR] = "**",
-    [TOK_PLUSEQUAL] = "+=", [TOK_MINEQUAL] = "-=", [TOK_STAREQUAL] = "*=",
-    [TOK_SLASHEQUAL] = "/=", [TOK_PERCENTEQUAL] = "%=", [TOK_AMPEREQUAL] = "&=",
-    [TOK_VBAREQUAL] = "|=", [TOK_CIRCUMFLEXEQUAL] = "^=", [TOK_LEFTSHIFTEQUAL] = "<<=",
-    [TOK_RIGHTSHIFTEQUAL] = ">>=", [TOK_DOUBLESTAREQUAL] = "**=", [TOK_DOUBLESLASH] = "//",
-    [TOK_DOUBLESLASHEQUAL] = "//=", [TOK_AT] = "@", [TOK_ATEQUAL] = "@=", [TOK_RARROW] = "->",
-    [TOK_ELLIPSIS] = "...", [TOK_COLONEQUAL] = ":=", [TOK_OP_OTHER] = "OP",
-    [TOK_FALSE] = "False", [TOK_NONE] = "None", [TOK_TRUE] = "True", [TOK_AND] = "and",
-    [TOK_AS] = "as", [TOK_ASSERT] = "assert", [TOK_ASYNC] = "async", [TOK_AWAIT] = "await",
-    [TOK_BREAK] = "break", [TOK_CLASS] = "class", [TOK_CONTINUE] = "continue",
-    [TOK_DEF] = "def", [TOK_DEL] = "del", [TOK_ELIF] = "elif", [TOK_ELSE] = "else",
-    [TOK_EXCEPT] = "except", [TOK_FINALLY] = "finally", [TOK_FOR] = "for",
-    [TOK_FROM] = "from", [TOK_GLOBAL] = "global", [TOK_IF] = "if", [TOK_IMPORT] = "import",
-    [TOK_IN] = "in", [TOK_IS] = "is", [TOK_LAMBDA] = "lambda", [TOK_NONLOCAL] = "nonlocal",
-    [TOK_NOT] = "not", [TOK_OR] = "or", [TOK_PASS] = "pass", [TOK_RAISE] = "raise",
-    [TOK_RETURN] = "return", [TOK_TRY] = "try", [TOK_WHILE] = "while", [TOK_WITH] = "with",
+    [TOK_EOF] = "EOF",
+    [TOK_ERROR] = "ERROR",
+    [TOK_NEWLINE] = "NEWLINE",
+    [TOK_INDENT] = "INDENT",
+    [TOK_DEDENT] = "DEDENT",
+    [TOK_NAME] = "NAME",
+    [TOK_NUMBER] = "NUMBER",
+    [TOK_STRING] = "STRING",
+    [TOK_LPAR] = "(",
+    [TOK_RPAR] = ")",
+    [TOK_LSQB] = "[",
+    [TOK_RSQB] = "]",
+    [TOK_LBRACE] = "{",
+    [TOK_RBRACE] = "}",
+    [TOK_COLON] = ":",
+    [TOK_COMMA] = ",",
+    [TOK_SEMI] = ";",
+    [TOK_PLUS] = "+",
+    [TOK_MINUS] = "-",
+    [TOK_STAR] = "*",
+    [TOK_SLASH] = "/",
+    [TOK_VBAR] = "|",
+    [TOK_AMPER] = "&",
+    [TOK_LESS] = "<",
+    [TOK_GREATER] = ">",
+    [TOK_EQUAL] = "=",
+    [TOK_DOT] = ".",
+    [TOK_PERCENT] = "%",
+    [TOK_EQEQUAL] = "==",
+    [TOK_NOTEQUAL] = "!=",
+    [TOK_LESSEQUAL] = "<=",
+    [TOK_GREATEREQUAL] = ">=",
+    [TOK_TILDE] = "~",
+    [TOK_CIRCUMFLEX] = "^",
+    [TOK_LEFTSHIFT] = "<<",
+    [TOK_RIGHTSHIFT] = ">>",
+    [TOK_DOUBLESTAR] = "**",
+    [TOK_PLUSEQUAL] = "+=",
+    [TOK_MINEQUAL] = "-=",
+    [TOK_STAREQUAL] = "*=",
+    [TOK_SLASHEQUAL] = "/=",
+    [TOK_PERCENTEQUAL] = "%=",
+    [TOK_AMPEREQUAL] = "&=",
+    [TOK_VBAREQUAL] = "|=",
+    [TOK_CIRCUMFLEXEQUAL] = "^=",
+    [TOK_LEFTSHIFTEQUAL] = "<<=",
+    [TOK_RIGHTSHIFTEQUAL] = ">>=",
+    [TOK_DOUBLESTAREQUAL] = "**=",
+    [TOK_DOUBLESLASH] = "//",
+    [TOK_DOUBLESLASHEQUAL] = "//=",
+    [TOK_AT] = "@",
+    [TOK_ATEQUAL] = "@=",
+    [TOK_RARROW] = "->",
+    [TOK_ELLIPSIS] = "...",
+    [TOK_COLONEQUAL] = ":=",
+    [TOK_OP_OTHER] = "OP",
+    [TOK_FALSE] = "False",
+    [TOK_NONE] = "None",
+    [TOK_TRUE] = "True",
+    [TOK_AND] = "and",
+    [TOK_AS] = "as",
+    [TOK_ASSERT] = "assert",
+    [TOK_ASYNC] = "async",
+    [TOK_AWAIT] = "await",
+    [TOK_BREAK] = "break",
+    [TOK_CLASS] = "class",
+    [TOK_CONTINUE] = "continue",
+    [TOK_DEF] = "def",
+    [TOK_DEL] = "del",
+    [TOK_ELIF] = "elif",
+    [TOK_ELSE] = "else",
+    [TOK_EXCEPT] = "except",
+    [TOK_FINALLY] = "finally",
+    [TOK_FOR] = "for",
+    [TOK_FROM] = "from",
+    [TOK_GLOBAL] = "global",
+    [TOK_IF] = "if",
+    [TOK_IMPORT] = "import",
+    [TOK_IN] = "in",
+    [TOK_IS] = "is",
+    [TOK_LAMBDA] = "lambda",
+    [TOK_NONLOCAL] = "nonlocal",
+    [TOK_NOT] = "not",
+    [TOK_OR] = "or",
+    [TOK_PASS] = "pass",
+    [TOK_RAISE] = "raise",
+    [TOK_RETURN] = "return",
+    [TOK_TRY] = "try",
+    [TOK_WHILE] = "while",
+    [TOK_WITH] = "with",
     [TOK_YIELD] = "yield",
 };
 
@@ -275,15 +339,41 @@ struct keyword {
 };
 
 static const struct keyword keywords[] = {
-    {"False", TOK_FALSE}, {"None", TOK_NONE}, {"True", TOK_TRUE}, {"and", TOK_AND},
-    {"as", TOK_AS}, {"assert", TOK_ASSERT}, {"async", TOK_ASYNC}, {"await", TOK_AWAIT},
-    {"break", TOK_BREAK}, {"class", TOK_CLASS}, {"continue", TOK_CONTINUE},
-    {"def", TOK_DEF}, {"del", TOK_DEL}, {"elif", TOK_ELIF}, {"else", TOK_ELSE},
-    {"except", TOK_EXCEPT}, {"finally", TOK_FINALLY}, {"for", TOK_FOR}, {"from", TOK_FROM},
-    {"global", TOK_GLOBAL}, {"if", TOK_IF}, {"import", TOK_IMPORT}, {"in", TOK_IN},
-    {"is", TOK_IS}, {"lambda", TOK_LAMBDA}, {"nonlocal", TOK_NONLOCAL}, {"not", TOK_NOT},
-    {"or", TOK_OR}, {"pass", TOK_PASS}, {"raise", TOK_RAISE}, {"return", TOK_RETURN},
-    {"try", TOK_TRY}, {"while", TOK_WHILE}, {"with", TOK_WITH}, {"yield", TOK_YIELD},
+    {"False", TOK_FALSE},
+    {"None", TOK_NONE},
+    {"True", TOK_TRUE},
+    {"and", TOK_AND},
+    {"as", TOK_AS},
+    {"assert", TOK_ASSERT},
+    {"async", TOK_ASYNC},
+    {"await", TOK_AWAIT},
+    {"break", TOK_BREAK},
+    {"class", TOK_CLASS},
+    {"continue", TOK_CONTINUE},
+    {"def", TOK_DEF},
+    {"del", TOK_DEL},
+    {"elif", TOK_ELIF},
+    {"else", TOK_ELSE},
+    {"except", TOK_EXCEPT},
+    {"finally", TOK_FINALLY},
+    {"for", TOK_FOR},
+    {"from", TOK_FROM},
+    {"global", TOK_GLOBAL},
+    {"if", TOK_IF},
+    {"import", TOK_IMPORT},
+    {"in", TOK_IN},
+    {"is", TOK_IS},
+    {"lambda", TOK_LAMBDA},
+    {"nonlocal", TOK_NONLOCAL},
+    {"not", TOK_NOT},
+    {"or", TOK_OR},
+    {"pass", TOK_PASS},
+    {"raise", TOK_RAISE},
+    {"return", TOK_RETURN},
+    {"try", TOK_TRY},
+    {"while", TOK_WHILE},
+    {"with", TOK_WITH},
+    {"yield", TOK_YIELD},
 };
 
 static tok_kind keyword_kind(const char *s, size_t n)
@@ -303,10 +393,26 @@ static bool is_string_prefix(const char *s, size_t n)
     bool r = false, b = false, f = false, u = false;
     for (size_t i = 0; i < n; i++) {
         switch (s[i] | 0x20) {
-        case 'r': if (r) return false; r = true; break;
-        case 'b': if (b) return false; b = true; break;
-        case 'f': if (f) return false; f = true; break;
-        case 'u': if (u) return false; u = true; break;
+        case 'r':
+            if (r)
+                return false;
+            r = true;
+            break;
+        case 'b':
+            if (b)
+                return false;
+            b = true;
+            break;
+        case 'f':
+            if (f)
+                return false;
+            f = true;
+            break;
+        case 'u':
+            if (u)
+                return false;
+            u = true;
+            break;
         default: return false;
         }
     }
@@ -366,8 +472,7 @@ static token lex_string(lexer *lx, const char *start)
     for (;;) {
         if (lx->cur >= lx->end || (quote_size == 1 && is_newline_at(lx, lx->cur))) {
             int detected = lx->line;
-            if (lx->cur >= lx->end && quote_size == 3 && lx->cur > lx->src &&
-                lx->cur[-1] == '\n')
+            if (lx->cur >= lx->end && quote_size == 3 && lx->cur > lx->src && lx->cur[-1] == '\n')
                 detected--; /* CPython counts the line of the final newline */
             lx->line = start_line;
             lx->line_start = start_line_start;
@@ -378,8 +483,8 @@ static token lex_string(lexer *lx, const char *start)
             return error_at(lx, "SyntaxError", msg);
         }
         char c = *lx->cur;
-        if (c == quote && (quote_size == 1 ||
-                           (peek_char(lx, 1) == quote && peek_char(lx, 2) == quote))) {
+        if (c == quote &&
+            (quote_size == 1 || (peek_char(lx, 1) == quote && peek_char(lx, 2) == quote))) {
             lx->cur += quote_size;
             return make_token(lx, TOK_STRING, start, start_line, start_line_start);
         }
@@ -425,7 +530,9 @@ static bool lex_digits(lexer *lx, int base, const char *kind_name, token *err)
     for (;;) {
         while (lx->cur < lx->end) {
             int c = (unsigned char)*lx->cur;
-            int v = is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : 99;
+            int v = is_digit(c)                              ? c - '0'
+                    : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                             : 99;
             if (v >= base)
                 break;
             lx->cur++;
@@ -434,7 +541,10 @@ static bool lex_digits(lexer *lx, int base, const char *kind_name, token *err)
             return true;
         lx->cur++;
         int c = peek_char(lx, 0);
-        int v = c < 0 ? 99 : is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : 99;
+        int v = c < 0                                    ? 99
+                : is_digit(c)                            ? c - '0'
+                : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                         : 99;
         if (v >= base) {
             char msg[48];
             snprintf(msg, sizeof msg, "invalid %s literal", kind_name);
@@ -560,19 +670,54 @@ struct op {
 
 /* Longest first, so that `**=` wins over `**` and `*`. */
 static const struct op ops[] = {
-    {"**=", TOK_DOUBLESTAREQUAL}, {"//=", TOK_DOUBLESLASHEQUAL}, {">>=", TOK_RIGHTSHIFTEQUAL},
-    {"<<=", TOK_LEFTSHIFTEQUAL}, {"...", TOK_ELLIPSIS},
-    {"==", TOK_EQEQUAL}, {"!=", TOK_NOTEQUAL}, {"<=", TOK_LESSEQUAL}, {">=", TOK_GREATEREQUAL},
-    {"<<", TOK_LEFTSHIFT}, {">>", TOK_RIGHTSHIFT}, {"**", TOK_DOUBLESTAR},
-    {"+=", TOK_PLUSEQUAL}, {"-=", TOK_MINEQUAL}, {"*=", TOK_STAREQUAL}, {"/=", TOK_SLASHEQUAL},
-    {"%=", TOK_PERCENTEQUAL}, {"&=", TOK_AMPEREQUAL}, {"|=", TOK_VBAREQUAL},
-    {"^=", TOK_CIRCUMFLEXEQUAL}, {"//", TOK_DOUBLESLASH}, {"@=", TOK_ATEQUAL},
-    {"->", TOK_RARROW}, {":=", TOK_COLONEQUAL}, {"<>", TOK_OP_OTHER},
-    {"(", TOK_LPAR}, {")", TOK_RPAR}, {"[", TOK_LSQB}, {"]", TOK_RSQB}, {"{", TOK_LBRACE},
-    {"}", TOK_RBRACE}, {":", TOK_COLON}, {",", TOK_COMMA}, {";", TOK_SEMI}, {"+", TOK_PLUS},
-    {"-", TOK_MINUS}, {"*", TOK_STAR}, {"/", TOK_SLASH}, {"|", TOK_VBAR}, {"&", TOK_AMPER},
-    {"<", TOK_LESS}, {">", TOK_GREATER}, {"=", TOK_EQUAL}, {".", TOK_DOT}, {"%", TOK_PERCENT},
-    {"~", TOK_TILDE}, {"^", TOK_CIRCUMFLEX}, {"@", TOK_AT},
+    {"**=", TOK_DOUBLESTAREQUAL},
+    {"//=", TOK_DOUBLESLASHEQUAL},
+    {">>=", TOK_RIGHTSHIFTEQUAL},
+    {"<<=", TOK_LEFTSHIFTEQUAL},
+    {"...", TOK_ELLIPSIS},
+    {"==", TOK_EQEQUAL},
+    {"!=", TOK_NOTEQUAL},
+    {"<=", TOK_LESSEQUAL},
+    {">=", TOK_GREATEREQUAL},
+    {"<<", TOK_LEFTSHIFT},
+    {">>", TOK_RIGHTSHIFT},
+    {"**", TOK_DOUBLESTAR},
+    {"+=", TOK_PLUSEQUAL},
+    {"-=", TOK_MINEQUAL},
+    {"*=", TOK_STAREQUAL},
+    {"/=", TOK_SLASHEQUAL},
+    {"%=", TOK_PERCENTEQUAL},
+    {"&=", TOK_AMPEREQUAL},
+    {"|=", TOK_VBAREQUAL},
+    {"^=", TOK_CIRCUMFLEXEQUAL},
+    {"//", TOK_DOUBLESLASH},
+    {"@=", TOK_ATEQUAL},
+    {"->", TOK_RARROW},
+    {":=", TOK_COLONEQUAL},
+    {"<>", TOK_OP_OTHER},
+    {"(", TOK_LPAR},
+    {")", TOK_RPAR},
+    {"[", TOK_LSQB},
+    {"]", TOK_RSQB},
+    {"{", TOK_LBRACE},
+    {"}", TOK_RBRACE},
+    {":", TOK_COLON},
+    {",", TOK_COMMA},
+    {";", TOK_SEMI},
+    {"+", TOK_PLUS},
+    {"-", TOK_MINUS},
+    {"*", TOK_STAR},
+    {"/", TOK_SLASH},
+    {"|", TOK_VBAR},
+    {"&", TOK_AMPER},
+    {"<", TOK_LESS},
+    {">", TOK_GREATER},
+    {"=", TOK_EQUAL},
+    {".", TOK_DOT},
+    {"%", TOK_PERCENT},
+    {"~", TOK_TILDE},
+    {"^", TOK_CIRCUMFLEX},
+    {"@", TOK_AT},
 };
 
 static char closer_of(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
@@ -604,7 +749,8 @@ static token track_bracket(lexer *lx, token t)
         if (open->line != lx->line)
             snprintf(msg, sizeof msg,
                      "closing parenthesis '%c' does not match opening parenthesis '%c' on "
-                     "line %d", c, open->kind, open->line);
+                     "line %d",
+                     c, open->kind, open->line);
         else
             snprintf(msg, sizeof msg,
                      "closing parenthesis '%c' does not match opening parenthesis '%c'", c,

@@ -123,8 +123,8 @@ bool parse_chain_fits(parser *p, int length)
 /* "'(' was never closed", at the innermost bracket still open. */
 static void unclosed_paren(diag *d, const lex_paren *open)
 {
-    diag_set(d, "SyntaxError", open->line, open->col + 1, open->line, 0,
-             "'%c' was never closed", open->kind);
+    diag_set(d, "SyntaxError", open->line, open->col + 1, open->line, 0, "'%c' was never closed",
+             open->kind);
 }
 
 /* _PyPegen_tokenize_full_source_to_check_for_errors: before a parser error is reported,
@@ -152,8 +152,8 @@ static void check_rest_of_source(parser *p)
 }
 
 /* Sets an error from the parser (not the tokenizer): first the rest-of-file check. */
-static void parser_error(parser *p, const char *kind, int line, int col, int end_line,
-                         int end_col, const char *msg)
+static void parser_error(parser *p, const char *kind, int line, int col, int end_line, int end_col,
+                         const char *msg)
 {
     if (p->d->set)
         return;
@@ -162,8 +162,7 @@ static void parser_error(parser *p, const char *kind, int line, int col, int end
     diag_set(p->d, kind, line, col, end_line, end_col, "%s%s", prefix, msg);
 }
 
-void *parse_error_range(parser *p, const char *kind, ast_loc from, ast_loc to,
-                        const char *fmt, ...)
+void *parse_error_range(parser *p, const char *kind, ast_loc from, ast_loc to, const char *fmt, ...)
 {
     char msg[DIAG_MESSAGE_MAX];
     va_list ap;
@@ -331,13 +330,14 @@ static bool is_bitwise_or_at(const ast_expr *e, ast_loc start)
     if (parenthesised)
         return true;
     switch (e->kind) {
-    case EXPR_COMPARE: case EXPR_BOOL_OP: case EXPR_IF_EXP: case EXPR_LAMBDA:
-    case EXPR_STARRED: case EXPR_TUPLE:
-        return false;
-    case EXPR_UNARY_OP:
-        return e->as.unary_op.op != UNARY_NOT;
-    default:
-        return true;
+    case EXPR_COMPARE:
+    case EXPR_BOOL_OP:
+    case EXPR_IF_EXP:
+    case EXPR_LAMBDA:
+    case EXPR_STARRED:
+    case EXPR_TUPLE: return false;
+    case EXPR_UNARY_OP: return e->as.unary_op.op != UNARY_NOT;
+    default: return true;
     }
 }
 
@@ -346,12 +346,11 @@ static bool is_bitwise_or_at(const ast_expr *e, ast_loc start)
 static bool assign_here_error(parser *p, ast_expr *target, ast_loc start, token first)
 {
     const ast_expr *left = leftmost(target);
-    if (!is_bitwise_or_at(target, start) || first.kind == TOK_TRUE ||
-        first.kind == TOK_FALSE || first.kind == TOK_NONE)
+    if (!is_bitwise_or_at(target, start) || first.kind == TOK_TRUE || first.kind == TOK_FALSE ||
+        first.kind == TOK_NONE)
         return false;
     if (left->loc.line == start.line && left->loc.col == start.col &&
-        (left->kind == EXPR_LIST || left->kind == EXPR_TUPLE ||
-         left->kind == EXPR_GENERATOR_EXP))
+        (left->kind == EXPR_LIST || left->kind == EXPR_TUPLE || left->kind == EXPR_GENERATOR_EXP))
         return false;
     parse_mark m;
     parse_save(p, &m);
@@ -359,8 +358,8 @@ static bool assign_here_error(parser *p, ast_expr *target, ast_loc start, token 
     p->d = p->lx.d = &scratch;
     parse_advance(p); /* '=' */
     ast_expr *b = parse_bitwise_or(p);
-    bool matches = b && !scratch.set && !parse_check(p, TOK_EQUAL) &&
-                   !parse_check(p, TOK_COLONEQUAL);
+    bool matches =
+        b && !scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
     p->d = p->lx.d = real;
     parse_restore(p, &m);
     if (!matches)
@@ -389,8 +388,8 @@ static ast_stmt *assignment(parser *p, ast_expr *first, ast_loc start, token fir
         if (bad && targets.count == 0 && assign_here_error(p, value, start, first_tok))
             return NULL;
         if (bad)
-            return parse_error_range(p, "SyntaxError", bad->loc, bad->loc,
-                                     "cannot assign to %s", parse_expr_name(bad));
+            return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
+                                     parse_expr_name(bad));
         parse_set_context(p, value, CTX_STORE);
         parse_ptr_push(p, &targets, value);
         parse_advance(p);
@@ -486,8 +485,8 @@ static ast_stmt *ann_assignment(parser *p, ast_expr *target, ast_loc start)
     s->as.ann_assign.target = target;
     s->as.ann_assign.annotation = annotation;
     s->as.ann_assign.value = value;
-    s->as.ann_assign.simple = target->kind == EXPR_NAME && target->loc.col == start.col &&
-                              target->loc.line == start.line;
+    s->as.ann_assign.simple =
+        target->kind == EXPR_NAME && target->loc.col == start.col && target->loc.line == start.line;
     return s;
 }
 
@@ -797,10 +796,7 @@ static bool simple_statements(parser *p, stmt_vec *out)
 /* ---- compound statements -------------------------------------------------------------- */
 
 /* End of a compound statement: the end of the last statement in its last block. */
-static ast_loc block_end(ast_stmt_list body)
-{
-    return body.items[body.count - 1]->loc;
-}
+static ast_loc block_end(ast_stmt_list body) { return body.items[body.count - 1]->loc; }
 
 /* if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block])
  * elif_stmt is the same with 'elif', nested in orelse. */
@@ -873,8 +869,8 @@ static ast_stmt *for_statement(parser *p)
     if (!parse_check(p, TOK_IN)) {
         ast_expr *bad = parse_invalid_target(target, CTX_STORE);
         if (bad)
-            return parse_error_range(p, "SyntaxError", bad->loc, bad->loc,
-                                     "cannot assign to %s", parse_expr_name(bad));
+            return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
+                                     parse_expr_name(bad));
         return parse_fail(p);
     }
     if (!parse_set_context(p, target, CTX_STORE))
@@ -956,11 +952,11 @@ static ast_stmt *try_statement(parser *p)
             return NULL;
         end = block_end(s->as.try_.finalbody);
     } else if (!handlers.count) {
-        return parse_error_token(p, "SyntaxError", &p->tok,
-                                 "expected 'except' or 'finally' block");
+        return parse_error_token(p, "SyntaxError", &p->tok, "expected 'except' or 'finally' block");
     }
     s->as.try_.nhandlers = handlers.count;
-    s->as.try_.handlers = arena_alloc(p->a, sizeof(ast_excepthandler) * (size_t)(handlers.count + 1));
+    s->as.try_.handlers =
+        arena_alloc(p->a, sizeof(ast_excepthandler) * (size_t)(handlers.count + 1));
     for (int i = 0; i < handlers.count; i++)
         s->as.try_.handlers[i] = *(ast_excepthandler *)handlers.items[i];
     s->loc = parse_loc_span(s->loc, end);
@@ -1133,7 +1129,8 @@ static bool star_param(parser *p, params *ps, bool is_lambda, tok_kind end)
         return true;
     }
     if (ps->star)
-        return parse_error_token(p, "SyntaxError", &star, "* argument may appear only once") != NULL;
+        return parse_error_token(p, "SyntaxError", &star, "* argument may appear only once") !=
+               NULL;
     ps->star = true;
     ps->star_loc = parse_loc_token(&star);
     if (parse_check(p, TOK_COMMA) || parse_check(p, end))

@@ -75,13 +75,23 @@ static ast_expr *new_tuple(parser *p, ptr_list *elts, ast_loc loc, ast_ctx ctx)
 bool parse_token_starts_expression(tok_kind kind)
 {
     switch (kind) {
-    case TOK_NAME: case TOK_NUMBER: case TOK_STRING: case TOK_LPAR: case TOK_LSQB:
-    case TOK_LBRACE: case TOK_MINUS: case TOK_PLUS: case TOK_TILDE: case TOK_NOT:
-    case TOK_LAMBDA: case TOK_TRUE: case TOK_FALSE: case TOK_NONE: case TOK_ELLIPSIS:
-    case TOK_AWAIT:
-        return true;
-    default:
-        return false;
+    case TOK_NAME:
+    case TOK_NUMBER:
+    case TOK_STRING:
+    case TOK_LPAR:
+    case TOK_LSQB:
+    case TOK_LBRACE:
+    case TOK_MINUS:
+    case TOK_PLUS:
+    case TOK_TILDE:
+    case TOK_NOT:
+    case TOK_LAMBDA:
+    case TOK_TRUE:
+    case TOK_FALSE:
+    case TOK_NONE:
+    case TOK_ELLIPSIS:
+    case TOK_AWAIT: return true;
+    default: return false;
     }
 }
 
@@ -101,14 +111,17 @@ const char *parse_expr_name(const ast_expr *e)
     case EXPR_TUPLE: return "tuple";
     case EXPR_LAMBDA: return "lambda";
     case EXPR_CALL: return "function call";
-    case EXPR_BOOL_OP: case EXPR_BIN_OP: case EXPR_UNARY_OP: return "expression";
+    case EXPR_BOOL_OP:
+    case EXPR_BIN_OP:
+    case EXPR_UNARY_OP: return "expression";
     case EXPR_GENERATOR_EXP: return "generator expression";
     case EXPR_LIST_COMP: return "list comprehension";
     case EXPR_SET_COMP: return "set comprehension";
     case EXPR_DICT_COMP: return "dict comprehension";
     case EXPR_DICT: return "dict literal";
     case EXPR_SET: return "set display";
-    case EXPR_JOINED_STR: case EXPR_FORMATTED_VALUE: return "f-string expression";
+    case EXPR_JOINED_STR:
+    case EXPR_FORMATTED_VALUE: return "f-string expression";
     case EXPR_COMPARE: return "comparison";
     case EXPR_IF_EXP: return "conditional expression";
     case EXPR_SLICE: return "slice";
@@ -139,14 +152,11 @@ ast_expr *parse_invalid_target(ast_expr *e, ast_ctx ctx)
                 return bad;
         }
         return NULL;
-    case EXPR_STARRED:
-        return ctx == CTX_DEL ? e : parse_invalid_target(e->as.starred.value, ctx);
+    case EXPR_STARRED: return ctx == CTX_DEL ? e : parse_invalid_target(e->as.starred.value, ctx);
     case EXPR_NAME:
     case EXPR_SUBSCRIPT:
-    case EXPR_ATTRIBUTE:
-        return NULL;
-    default:
-        return e;
+    case EXPR_ATTRIBUTE: return NULL;
+    default: return e;
     }
 }
 
@@ -166,8 +176,7 @@ static void set_ctx(ast_expr *e, ast_ctx ctx)
         for (int i = 0; i < e->as.list.elts.count; i++)
             set_ctx(e->as.list.elts.items[i], ctx);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -233,7 +242,8 @@ static ast_expr *number(parser *p)
         size_t ndigits = strlen(e->as.constant.int_digits);
         if (ndigits > INT_MAX_STR_DIGITS) /* CPython gives no caret for this one */
             return parse_error_range(
-                p, "SyntaxError", (ast_loc){loc.line, -1, loc.line, -1}, (ast_loc){loc.line, -1, loc.line, -1},
+                p, "SyntaxError", (ast_loc){loc.line, -1, loc.line, -1},
+                (ast_loc){loc.line, -1, loc.line, -1},
                 "Exceeds the limit (%d digits) for integer string conversion: value has %zu "
                 "digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
                 "hexadecimal for huge integer literals to avoid decimal conversion limits.",
@@ -267,9 +277,7 @@ static ast_expr *atom(parser *p)
     token t = p->tok;
     ast_loc loc = parse_loc_token(&t);
     switch (t.kind) {
-    case TOK_NAME:
-        parse_advance(p);
-        return new_name(p, &t, CTX_LOAD);
+    case TOK_NAME: parse_advance(p); return new_name(p, &t, CTX_LOAD);
     case TOK_TRUE: parse_advance(p); return new_constant(p, CONST_TRUE, loc);
     case TOK_FALSE: parse_advance(p); return new_constant(p, CONST_FALSE, loc);
     case TOK_NONE: parse_advance(p); return new_constant(p, CONST_NONE, loc);
@@ -281,8 +289,7 @@ static ast_expr *atom(parser *p)
     case TOK_LBRACE: return brace_display(p);
     case TOK_AWAIT: return parse_unsupported(p, loc, "'await' expressions are");
     case TOK_YIELD: return parse_unsupported(p, loc, "'yield' expressions are");
-    default:
-        return parse_fail(p);
+    default: return parse_fail(p);
     }
 }
 
@@ -742,7 +749,8 @@ static ast_expr *primary(parser *p)
         if (parse_accept(p, TOK_DOT)) {
             if (!parse_check(p, TOK_NAME))
                 return parse_fail(p);
-            ast_expr *a = parse_new_expr(p, EXPR_ATTRIBUTE, parse_loc_span(start, parse_loc_token(&p->tok)));
+            ast_expr *a =
+                parse_new_expr(p, EXPR_ATTRIBUTE, parse_loc_span(start, parse_loc_token(&p->tok)));
             a->as.attribute.value = e;
             a->as.attribute.attr = arena_strndup(p->a, p->tok.start, p->tok.len);
             a->as.attribute.ctx = CTX_LOAD;
@@ -877,8 +885,7 @@ static bool compare_op(parser *p, ast_cmp_op *op)
         parse_advance(p);
         *op = CMP_NOTIN;
         break;
-    default:
-        return false;
+    default: return false;
     }
     parse_advance(p);
     return true;
@@ -1077,9 +1084,8 @@ ast_expr *parse_expression(parser *p)
 static void *equals_instead_of_comparison(parser *p, ast_expr *a)
 {
     bool is_name = a->kind == EXPR_NAME;
-    if (!is_name && (a->kind == EXPR_COMPARE || a->kind == EXPR_BOOL_OP ||
-                     a->kind == EXPR_IF_EXP || a->kind == EXPR_LAMBDA ||
-                     a->kind == EXPR_LIST || a->kind == EXPR_TUPLE ||
+    if (!is_name && (a->kind == EXPR_COMPARE || a->kind == EXPR_BOOL_OP || a->kind == EXPR_IF_EXP ||
+                     a->kind == EXPR_LAMBDA || a->kind == EXPR_LIST || a->kind == EXPR_TUPLE ||
                      a->kind == EXPR_GENERATOR_EXP ||
                      (a->kind == EXPR_CONSTANT && a->as.constant.kind <= CONST_FALSE) ||
                      (a->kind == EXPR_UNARY_OP && a->as.unary_op.op == UNARY_NOT)))
@@ -1090,8 +1096,8 @@ static void *equals_instead_of_comparison(parser *p, ast_expr *a)
     p->d = p->lx.d = &scratch;
     parse_advance(p); /* '=' */
     ast_expr *b = parse_bitwise_or(p);
-    bool matches = b && !scratch.set && !parse_check(p, TOK_EQUAL) &&
-                   !parse_check(p, TOK_COLONEQUAL);
+    bool matches =
+        b && !scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
     p->d = p->lx.d = real;
     parse_restore(p, &m);
     if (!matches)

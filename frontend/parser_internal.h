@@ -22,10 +22,10 @@ typedef struct parser parser;
 struct parser {
     arena *a;
     lexer lx;
-    diag *d;       /* where errors go; a trial parse swaps in a scratch one */
-    diag *errors;  /* the caller's diag, for errors that end even a trial parse */
-    token tok;  /* the current (not yet consumed) token */
-    token prev; /* the last consumed token: node ends come from it */
+    diag *d;           /* where errors go; a trial parse swaps in a scratch one */
+    diag *errors;      /* the caller's diag, for errors that end even a trial parse */
+    token tok;         /* the current (not yet consumed) token */
+    token prev;        /* the last consumed token: node ends come from it */
     int furthest_line; /* line of the furthest token read, as CPython's p->fill - 1 */
     int depth;
     /* An f-string replacement field parses with a parser of its own; `root` is the parser
@@ -65,8 +65,8 @@ bool parse_is_name(const parser *p, const char *text);
  * instead at the end of the input or at an INDENT. Always returns NULL. */
 void *parse_fail(parser *p);
 /* A SyntaxError over a source range given as CPython's 0-based byte columns. */
-void *parse_error_range(parser *p, const char *kind, ast_loc from, ast_loc to,
-                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void *parse_error_range(parser *p, const char *kind, ast_loc from, ast_loc to, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 void *parse_error_token(parser *p, const char *kind, const token *t, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* A construct outside cellar's subset. */

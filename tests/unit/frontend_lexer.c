@@ -48,9 +48,10 @@ static const char *kinds(const lexed *l)
 
 Test(lexer, numbers)
 {
-    const char *good[] = {"0", "7", "00", "0_0", "123_456", "0x_ff", "0XAB", "0o17", "0b1_0",
-                          "1.5", ".5", "5.", "1e3", "1E-3", "1_000.000_1", "1e+10", "0.0",
-                          "1j", "2.5J", "0e0", "123456789012345678901234567890"};
+    const char *good[] = {
+        "0",           "7",     "00",  "0_0", "123_456", "0x_ff", "0XAB",
+        "0o17",        "0b1_0", "1.5", ".5",  "5.",      "1e3",   "1E-3",
+        "1_000.000_1", "1e+10", "0.0", "1j",  "2.5J",    "0e0",   "123456789012345678901234567890"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         lexed *l = lex_all(good[i]);
         cr_expect_eq(l->tokens[0].kind, TOK_NUMBER, "%s", good[i]);
@@ -65,7 +66,10 @@ Test(lexer, numbers)
 
 Test(lexer, number_errors)
 {
-    struct { const char *src, *message; int col; } bad[] = {
+    struct {
+        const char *src, *message;
+        int col;
+    } bad[] = {
         {"1abc", "invalid decimal literal", 1},
         {"1_", "invalid decimal literal", 2},
         {"1__0", "invalid decimal literal", 2},
@@ -74,8 +78,10 @@ Test(lexer, number_errors)
         {"0o8", "invalid digit '8' in octal literal", 3},
         {"0b2", "invalid digit '2' in binary literal", 3},
         {"0b1_", "invalid binary literal", 4},
-        {"012", "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
-                "for octal integers", 1},
+        {"012",
+         "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
+         "for octal integers",
+         1},
         {"1e+", "invalid decimal literal", 3},
         {"1jx", "invalid imaginary literal", 2},
     };
@@ -89,9 +95,9 @@ Test(lexer, number_errors)
 
 Test(lexer, strings)
 {
-    const char *good[] = {"'a'", "\"b\"", "'''c'''", "\"\"\"d\"\"\"", "r'\\d'", "R\"x\"",
-                          "u'x'", "f'{x}'", "rf'{x}'", "Fr'x'", "b'x'", "Rb'x'", "'it\\'s'",
-                          "''", "\"\"\"\"\"\"", "'a\\\nb'"};
+    const char *good[] = {"'a'",      "\"b\"",  "'''c'''",      "\"\"\"d\"\"\"", "r'\\d'", "R\"x\"",
+                          "u'x'",     "f'{x}'", "rf'{x}'",      "Fr'x'",         "b'x'",   "Rb'x'",
+                          "'it\\'s'", "''",     "\"\"\"\"\"\"", "'a\\\nb'"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         lexed *l = lex_all(good[i]);
         cr_expect_eq(l->tokens[0].kind, TOK_STRING, "%s", good[i]);
@@ -120,7 +126,8 @@ Test(lexer, string_errors)
     cr_expect_eq(l->d.line, 1);
     cr_expect_eq(l->d.col, 5);
     l = lex_all("x = 1\ny = \"\"\"abc\n\nz\n");
-    cr_expect_str_eq(l->d.message, "unterminated triple-quoted string literal (detected at line 4)");
+    cr_expect_str_eq(l->d.message,
+                     "unterminated triple-quoted string literal (detected at line 4)");
     cr_expect_eq(l->d.line, 2);
     cr_expect_eq(l->d.col, 5);
     l = lex_all("s = 'a\\\nb");
@@ -129,17 +136,20 @@ Test(lexer, string_errors)
 
 Test(lexer, operators_and_keywords)
 {
-    cr_expect_str_eq(kinds(lex_all("a**=b//=c>>=d<<=e->f...g:=h")),
-                     "NAME **= NAME //= NAME >>= NAME <<= NAME -> NAME ... NAME := NAME NEWLINE EOF");
-    cr_expect_str_eq(kinds(lex_all("a**b//c>>d<<e!=f==g<=h>=i")),
-                     "NAME ** NAME // NAME >> NAME << NAME != NAME == NAME <= NAME >= NAME NEWLINE EOF");
+    cr_expect_str_eq(
+        kinds(lex_all("a**=b//=c>>=d<<=e->f...g:=h")),
+        "NAME **= NAME //= NAME >>= NAME <<= NAME -> NAME ... NAME := NAME NEWLINE EOF");
+    cr_expect_str_eq(
+        kinds(lex_all("a**b//c>>d<<e!=f==g<=h>=i")),
+        "NAME ** NAME // NAME >> NAME << NAME != NAME == NAME <= NAME >= NAME NEWLINE EOF");
     cr_expect_str_eq(kinds(lex_all("@ @= % %= & &= | |= ^ ^= ~ ; , .")),
                      "@ @= % %= & &= | |= ^ ^= ~ ; , . NEWLINE EOF");
     cr_expect_str_eq(kinds(lex_all("if elif else while for in not is and or def return")),
                      "if elif else while for in not is and or def return NEWLINE EOF");
     cr_expect_str_eq(kinds(lex_all("None True False lambda pass break continue")),
                      "None True False lambda pass break continue NEWLINE EOF");
-    cr_expect_str_eq(kinds(lex_all("match case _ iffy define")), "NAME NAME NAME NAME NAME NEWLINE EOF");
+    cr_expect_str_eq(kinds(lex_all("match case _ iffy define")),
+                     "NAME NAME NAME NAME NAME NEWLINE EOF");
     cr_expect_str_eq(kinds(lex_all("$ ?")), "OP OP NEWLINE EOF");
     cr_expect_str_eq(kinds(lex_all("caf\xc3\xa9 \xce\xbb")), "NAME NAME NEWLINE EOF");
 }
@@ -163,8 +173,9 @@ Test(lexer, indentation)
 {
     cr_expect_str_eq(kinds(lex_all("if x:\n    y\n    z\nw\n")),
                      "if NAME : NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT NAME NEWLINE EOF");
-    cr_expect_str_eq(kinds(lex_all("if x:\n\tif y:\n\t\tz\n")),
-                     "if NAME : NEWLINE INDENT if NAME : NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
+    cr_expect_str_eq(
+        kinds(lex_all("if x:\n\tif y:\n\t\tz\n")),
+        "if NAME : NEWLINE INDENT if NAME : NEWLINE INDENT NAME NEWLINE DEDENT DEDENT EOF");
     /* Blank lines and comments don't count; no NEWLINE inside brackets. */
     cr_expect_str_eq(kinds(lex_all("if x:\n\n  # c\n    y\n")),
                      "if NAME : NEWLINE INDENT NAME NEWLINE DEDENT EOF");
@@ -174,7 +185,8 @@ Test(lexer, indentation)
     cr_expect_str_eq(kinds(lex_all("if x:\n\ty\n\tz\n")),
                      "if NAME : NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT EOF");
     cr_expect_str_eq(kinds(lex_all("x = 1")), "NAME = NUMBER NEWLINE EOF");
-    cr_expect_str_eq(kinds(lex_all("x = 1\r\ny = 2\r\n")), "NAME = NUMBER NEWLINE NAME = NUMBER NEWLINE EOF");
+    cr_expect_str_eq(kinds(lex_all("x = 1\r\ny = 2\r\n")),
+                     "NAME = NUMBER NEWLINE NAME = NUMBER NEWLINE EOF");
 }
 
 Test(lexer, indentation_errors)
@@ -193,7 +205,8 @@ Test(lexer, indentation_errors)
 Test(lexer, bracket_errors)
 {
     lexed *l = lex_all("x = (1]");
-    cr_expect_str_eq(l->d.message, "closing parenthesis ']' does not match opening parenthesis '('");
+    cr_expect_str_eq(l->d.message,
+                     "closing parenthesis ']' does not match opening parenthesis '('");
     l = lex_all("x = (1,\n2]");
     cr_expect_str_eq(l->d.message,
                      "closing parenthesis ']' does not match opening parenthesis '(' on line 1");

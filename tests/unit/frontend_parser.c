@@ -96,10 +96,7 @@ static void check_dumps(const char *dir, bool attributes)
     cr_expect_eq(failures, 0, "%d of %d programs differ from CPython's ast.dump", failures, n);
 }
 
-Test(parser_ast, matches_cpython_dump_with_attributes)
-{
-    check_dumps(DATA "ast/", true);
-}
+Test(parser_ast, matches_cpython_dump_with_attributes) { check_dumps(DATA "ast/", true); }
 
 Test(parser_ast, matches_cpython_dump_without_attributes)
 {
@@ -167,21 +164,31 @@ Test(parser_subset, rejects_constructs_outside_cellar)
 {
     const char *kind = "NotImplementedError";
     expect_error("class A:\n    pass\n", kind, "class definitions are not supported by cellar", 1);
-    expect_error("x = 1\n@d\nclass A: pass\n", kind, "class definitions are not supported by cellar", 3);
-    expect_error("def f():\n    yield 1\n", kind, "'yield' expressions are not supported by cellar", 2);
-    expect_error("def f():\n    x = yield\n", kind, "'yield' expressions are not supported by cellar", 2);
-    expect_error("async def f(): pass\n", kind, "'async' functions and statements are not supported by cellar", 1);
-    expect_error("def f():\n    await g()\n", kind, "'await' expressions are not supported by cellar", 2);
-    expect_error("with open(f) as g:\n    pass\n", kind, "'with' statements are not supported by cellar", 1);
-    expect_error("if (n := 10) > 5: pass\n", kind, "assignment expressions (':=') are not supported by cellar", 1);
-    expect_error("f(x := 1)\n", kind, "assignment expressions (':=') are not supported by cellar", 1);
-    expect_error("match x:\n    case 1: pass\n", kind, "'match' statements are not supported by cellar", 1);
+    expect_error("x = 1\n@d\nclass A: pass\n", kind,
+                 "class definitions are not supported by cellar", 3);
+    expect_error("def f():\n    yield 1\n", kind, "'yield' expressions are not supported by cellar",
+                 2);
+    expect_error("def f():\n    x = yield\n", kind,
+                 "'yield' expressions are not supported by cellar", 2);
+    expect_error("async def f(): pass\n", kind,
+                 "'async' functions and statements are not supported by cellar", 1);
+    expect_error("def f():\n    await g()\n", kind,
+                 "'await' expressions are not supported by cellar", 2);
+    expect_error("with open(f) as g:\n    pass\n", kind,
+                 "'with' statements are not supported by cellar", 1);
+    expect_error("if (n := 10) > 5: pass\n", kind,
+                 "assignment expressions (':=') are not supported by cellar", 1);
+    expect_error("f(x := 1)\n", kind, "assignment expressions (':=') are not supported by cellar",
+                 1);
+    expect_error("match x:\n    case 1: pass\n", kind,
+                 "'match' statements are not supported by cellar", 1);
     expect_error("x = 1j\n", kind, "complex literals are not supported by cellar", 1);
     expect_error("x = 1.5e3J\n", kind, "complex literals are not supported by cellar", 1);
     expect_error("x = b'abc'\n", kind, "bytes literals are not supported by cellar", 1);
     expect_error("x = 'a' rb'c'\n", kind, "bytes literals are not supported by cellar", 1);
     expect_error("x = '\\N{DASH}'\n", kind, "\\N{...} escapes are not supported by cellar", 1);
-    expect_error("try:\n    pass\nexcept* E:\n    pass\n", kind, "'except*' clauses are not supported by cellar", 3);
+    expect_error("try:\n    pass\nexcept* E:\n    pass\n", kind,
+                 "'except*' clauses are not supported by cellar", 3);
 }
 
 Test(parser_subset, soft_keywords_stay_names)
@@ -231,7 +238,9 @@ static char *repeat(const char *prefix, const char *unit, int n, const char *suf
 Test(parser_robust, nesting_limits)
 {
     const char *deep = "maximum recursion depth exceeded during compilation";
-    struct { const char *prefix, *unit, *suffix, *kind, *message; } cases[] = {
+    struct {
+        const char *prefix, *unit, *suffix, *kind, *message;
+    } cases[] = {
         {"x = ", "(", "", "SyntaxError", "too many nested parentheses"},
         {"x = ", "[", "1", "SyntaxError", "too many nested parentheses"},
         {"x = ", "-", "x", "RecursionError", deep},
@@ -306,9 +315,10 @@ static unsigned next_random(unsigned *state)
 Test(parser_robust, garbage_never_crashes)
 {
     static const char *const pieces[] = {
-        "(", ")", "[", "]", "{", "}", ":", ",", "\n", "    ", "\t", "if ", "def ", "f", "x",
-        "=", "+", "*", "**", "'", "\"", "\"\"\"", "f'", "{", "1", "0x", "1e", ".", "\\", "#",
-        "lambda", "for", "in", "not", "@", "\xc3", "\xa9", "\xff", "return", "else", "!",
+        "(",   ")",    "[",    "]",    "{",    "}",      ":",    ",",  "\n",     "    ", "\t",
+        "if ", "def ", "f",    "x",    "=",    "+",      "*",    "**", "'",      "\"",   "\"\"\"",
+        "f'",  "{",    "1",    "0x",   "1e",   ".",      "\\",   "#",  "lambda", "for",  "in",
+        "not", "@",    "\xc3", "\xa9", "\xff", "return", "else", "!",
     };
     unsigned seed = 12345;
     char buf[400];
@@ -383,7 +393,8 @@ Test(parser_robust, large_program_is_fast)
                               "def f%d(a, b=1, *c, **d):\n"
                               "    x = [a + b * %d for a in range(10) if a %% 2]\n"
                               "    return f\"{x!r} {a:>10}\", {\"k\": (1, 2.5, 's')}, d[c]\n"
-                              "\n", i, i);
+                              "\n",
+                              i, i);
     double best = 1e9;
     for (int round = 0; round < 5; round++) {
         arena a;
@@ -415,10 +426,12 @@ Test(diag, format_like_cpython)
     diag e = {0};
     diag_set(&e, "IndentationError", 1, 2, 1, -1, "unexpected indent");
     text = diag_format(&e, "p.py", "  x = 1");
-    cr_expect_str_eq(text, "  File \"p.py\", line 1\n    x = 1\nIndentationError: unexpected indent\n");
+    cr_expect_str_eq(text,
+                     "  File \"p.py\", line 1\n    x = 1\nIndentationError: unexpected indent\n");
     free(text);
     diag f = {0};
-    diag_set(&f, "RecursionError", 0, 0, 0, 0, "maximum recursion depth exceeded during compilation");
+    diag_set(&f, "RecursionError", 0, 0, 0, 0,
+             "maximum recursion depth exceeded during compilation");
     text = diag_format(&f, "p.py", "");
     cr_expect_str_eq(text, "RecursionError: maximum recursion depth exceeded during compilation\n");
     free(text);
