@@ -69,7 +69,9 @@ struct scope {
      * objects in co_consts (decorators before defaults before the body; a comprehension before
      * its first iterable; a `finally` body at the first return/break/continue that runs it).
      * Scopes CPython never compiles (a lambda inside the annotation of a local variable) are
-     * left out; their AST node still points at them. */
+     * left out; their AST node still points at them. Scopes in unreachable code stay, although
+     * CPython 3.11 drops their code objects when no reachable instruction loads a constant
+     * added after them (its trim_unused_consts cuts only the tail of co_consts). */
     scope **children;
     int nchildren;
     /* In the order CPython's symtable meets them (source order, mostly), then the names that

@@ -18,8 +18,9 @@ cellar's scope tree keeps children in that same order, so tests/unit/frontend_sc
 it with the same pre-order walk. A comprehension's co_varnames start with its `.0` argument.
 
 Cases stay clear of unreachable code that contains a def, lambda or comprehension: CPython
-drops such code objects from co_consts, while scope analysis (which does no reachability
-analysis) keeps their scopes.
+3.11 drops such a code object from co_consts when no reachable instruction loads a constant
+added after it (trim_unused_consts cuts only the tail), while scope analysis, which models
+neither reachability nor the constant table, keeps every scope it compiles.
 
 Run with /usr/bin/python3.11 from anywhere; it rewrites every .expected file."""
 import pathlib
