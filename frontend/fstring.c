@@ -240,10 +240,14 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
     const char *c = start;
     while (c < end && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r' || *c == '\f'))
         c++;
-    if (c == end)
-        return fstring_error(p, "f-string: empty expression not allowed");
+    if (c == end) {
+        if (*end == '}')
+            return fstring_error(p, "f-string: empty expression not allowed");
+        char msg[64];
+        snprintf(msg, sizeof msg, "f-string: expression required before '%c'", *end);
+        return fstring_error(p, msg);
+    }
     parser field_parser = {0}, *sub = &field_parser; /* lives only while the field parses */
-    bool already_failed = p->d->set;
     const char *line_start;
     const char *tok_line_start = g->tok->start - g->tok->col;
     int line = line_of(g->tok, start, &line_start, tok_line_start);
@@ -260,16 +264,6 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
                       (int)(end - end_line_start) + 1};
     parse_advance(sub);
     ast_expr *e = parse_fstring_field(sub, parens);
-    if (!e && p->d->set && !already_failed && strncmp(p->d->message, "f-string", 8) != 0 &&
-        strcmp(p->d->kind, "SyntaxError") == 0) {
-        /* A tokenizer error in the field: CPython's sub-parser prefixes it too. */
-        size_t n = strlen(p->d->message), prefix = strlen("f-string: ");
-        if (n + prefix >= sizeof p->d->message)
-            n = sizeof p->d->message - prefix - 1;
-        memmove(p->d->message + prefix, p->d->message, n);
-        memcpy(p->d->message, "f-string: ", prefix);
-        p->d->message[n + prefix] = '\0';
-    }
     return e;
 }
 

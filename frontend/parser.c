@@ -254,6 +254,7 @@ static ast_stmt *new_stmt(parser *p, ast_stmt_kind kind, ast_loc loc)
 }
 
 static bool statement(parser *p, stmt_vec *out);
+static bool simple_statements(parser *p, stmt_vec *out);
 
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts
  * `what` names the construct for "expected an indented block after ...". */
@@ -261,7 +262,7 @@ static bool block(parser *p, ast_stmt_list *body, const char *what, int line)
 {
     stmt_vec v = {0};
     if (!parse_accept(p, TOK_NEWLINE)) {
-        if (!statement(p, &v)) /* simple statements on the same line */
+        if (!simple_statements(p, &v)) /* simple statements on the same line */
             return false;
         *body = stmt_list(&v);
         return true;
@@ -341,11 +342,13 @@ static bool is_bitwise_or_at(const ast_expr *e, ast_loc start)
     }
 }
 
-/* invalid_named_expression, third form: `a = b` where `a` cannot be assigned to and the
- * statement does not start with a list, tuple, generator or True/None/False. */
+/* invalid_named_expression at the start of a statement whose assignment failed: `NAME = b`
+ * or `a = b` (not starting with a list, tuple, generator or True/None/False) where b, a
+ * bitwise_or, is not followed by another '='. The current token is the first '='. */
 static bool assign_here_error(parser *p, ast_expr *target, ast_loc start, token first)
 {
     const ast_expr *left = leftmost(target);
+    bool is_name = target->kind == EXPR_NAME && first.kind == TOK_NAME;
     if (!is_bitwise_or_at(target, start) || first.kind == TOK_TRUE || first.kind == TOK_FALSE ||
         first.kind == TOK_NONE)
         return false;
@@ -364,9 +367,13 @@ static bool assign_here_error(parser *p, ast_expr *target, ast_loc start, token 
     parse_restore(p, &m);
     if (!matches)
         return false;
-    parse_error_range(p, "SyntaxError", target->loc, target->loc,
-                      "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                      parse_expr_name(target));
+    if (is_name)
+        parse_error_range(p, "SyntaxError", target->loc, b->loc,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    else
+        parse_error_range(p, "SyntaxError", target->loc, target->loc,
+                          "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                          parse_expr_name(target));
     return true;
 }
 
@@ -383,13 +390,18 @@ static ast_stmt *assignment(parser *p, ast_expr *first, ast_loc start, token fir
 {
     ptr_list targets = {0};
     ast_expr *value = first;
+    parse_mark at_first_equal; /* to try invalid_named_expression from there on failure */
+    parse_save(p, &at_first_equal);
     while (parse_check(p, TOK_EQUAL)) {
         ast_expr *bad = parse_invalid_target(value, CTX_STORE);
-        if (bad && targets.count == 0 && assign_here_error(p, value, start, first_tok))
-            return NULL;
-        if (bad)
+        if (bad) {
+            parse_restore(p, &at_first_equal);
+            if ((targets.count > 0 || first->kind != EXPR_NAME) &&
+                assign_here_error(p, first, start, first_tok))
+                return NULL;
             return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
                                      parse_expr_name(bad));
+        }
         parse_set_context(p, value, CTX_STORE);
         parse_ptr_push(p, &targets, value);
         parse_advance(p);
@@ -490,23 +502,6 @@ static ast_stmt *ann_assignment(parser *p, ast_expr *target, ast_loc start)
     return s;
 }
 
-/* invalid_legacy_expression: `print x` gets CPython's "Missing parentheses" hint. */
-static void *legacy_print(parser *p, ast_expr *e)
-{
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
-    ast_expr *b = parse_star_expressions(p);
-    p->d = p->lx.d = real;
-    parse_restore(p, &m);
-    if (!b || scratch.set)
-        return parse_fail(p);
-    return parse_error_range(p, "SyntaxError", e->loc, b->loc,
-                             "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                             e->as.name.id, e->as.name.id);
-}
-
 /* Expression statements and every kind of assignment, which all start with an expression. */
 static ast_stmt *expression_statement(parser *p)
 {
@@ -526,9 +521,6 @@ static ast_stmt *expression_statement(parser *p)
         return assignment(p, e, start, first_tok);
     if (parse_check(p, TOK_COLONEQUAL))
         return parse_unsupported(p, parse_loc_token(&p->tok), "assignment expressions (':=') are");
-    if (e->kind == EXPR_NAME && parse_token_starts_expression(p->tok.kind) &&
-        (strcmp(e->as.name.id, "print") == 0 || strcmp(e->as.name.id, "exec") == 0))
-        return legacy_print(p, e);
     ast_stmt *s = new_stmt(p, STMT_EXPR, parse_loc_to_prev(p, start));
     s->as.expr.value = e;
     return s;
@@ -863,16 +855,13 @@ static ast_stmt *for_statement(parser *p)
     token kw = p->tok;
     ast_stmt *s = new_stmt(p, STMT_FOR, parse_loc_token(&kw));
     parse_advance(p);
+    parse_mark target_start;
+    parse_save(p, &target_start);
     ast_expr *target = parse_target_list(p);
     if (!target)
         return NULL;
-    if (!parse_check(p, TOK_IN)) {
-        ast_expr *bad = parse_invalid_target(target, CTX_STORE);
-        if (bad)
-            return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
-                                     parse_expr_name(bad));
-        return parse_fail(p);
-    }
+    if (!parse_check(p, TOK_IN))
+        return parse_invalid_for_target(p, &target_start);
     if (!parse_set_context(p, target, CTX_STORE))
         return NULL;
     parse_advance(p);
@@ -1172,12 +1161,37 @@ static ast_arg *arg_array(parser *p, ptr_list *l)
 
 /* params: [posonly '/'] [args] ['*' [vararg]] [kwonly] ['**' kwarg], commas between, an
  * optional trailing comma; ends before ')' for a def or ':' for a lambda. */
+/* invalid_parameters: '(' NAME (',' NAME)* [','] ')' among plain parameters. */
+static void *parenthesised_params(parser *p, bool is_lambda)
+{
+    parse_mark m;
+    parse_save(p, &m);
+    token open = p->tok;
+    parse_advance(p);
+    bool names = false;
+    while (parse_check(p, TOK_NAME)) {
+        names = true;
+        parse_advance(p);
+        if (!parse_accept(p, TOK_COMMA))
+            break;
+    }
+    token close = p->tok;
+    parse_restore(p, &m);
+    if (!names || close.kind != TOK_RPAR)
+        return parse_fail(p);
+    return parse_error_range(p, "SyntaxError", parse_loc_token(&open), parse_loc_token(&close),
+                             is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                                       : "Function parameters cannot be parenthesized");
+}
+
 ast_arguments *parse_parameters(parser *p, bool is_lambda)
 {
     tok_kind end = is_lambda ? TOK_COLON : TOK_RPAR;
     params ps = {0};
     while (!parse_check(p, end)) {
         bool ok;
+        if (parse_check(p, TOK_LPAR) && !ps.star && ps.defaults.count == 0)
+            return parenthesised_params(p, is_lambda);
         if (parse_check(p, TOK_SLASH))
             ok = slash_param(p, &ps);
         else if (parse_check(p, TOK_STAR) || parse_check(p, TOK_DOUBLESTAR))

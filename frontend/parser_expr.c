@@ -302,23 +302,16 @@ static bool for_if_clauses(parser *p, ast_comprehension **out, int *count)
     while (parse_check(p, TOK_FOR)) {
         parse_advance(p);
         ast_comprehension *c = arena_alloc(p->a, sizeof *c);
-        token first = p->tok;
+        parse_mark target_start;
+        parse_save(p, &target_start);
         c->target = parse_target_list(p);
         if (!c->target)
             return false;
-        if (!parse_check(p, TOK_IN) && parse_token_starts_expression(p->tok.kind)) {
-            /* invalid_for_target parses the target as star_expressions: `for x y` */
-            ast_expr *last = c->target;
-            if (last->kind == EXPR_TUPLE && last->as.list.elts.count > 0) {
-                last = last->as.list.elts.items[last->as.list.elts.count - 1];
-                first = p->prev; /* only its start matters, and only if it is a name */
-            }
-            parse_missing_comma(p, last, &first);
-        }
-        if (!parse_expect(p, TOK_IN))
-            return false;
+        if (!parse_check(p, TOK_IN))
+            return parse_invalid_for_target(p, &target_start) != NULL;
         if (!parse_set_context(p, c->target, CTX_STORE))
             return false;
+        parse_advance(p); /* 'in' */
         c->iter = disjunction(p);
         if (!c->iter)
             return false;
@@ -1036,10 +1029,35 @@ void *parse_missing_comma(parser *p, ast_expr *a, const token *a_first)
     p->d = p->lx.d = real;
     if (!b || scratch.set || !in_brackets) {
         parse_restore(p, &m);
+        /* Errors raised while reading `b` (in f-strings, say) stand, as in CPython. */
+        if (strncmp(scratch.message, "f-string", 8) == 0 && !real->set)
+            *real = scratch;
         return NULL;
     }
     return parse_error_range(p, "SyntaxError", a->loc, b->loc,
                              "invalid syntax. Perhaps you forgot a comma?");
+}
+
+/* invalid_legacy_expression: NAME followed by star_expressions is `print x` when the name is
+ * print or exec. CPython parses the star_expressions whatever the name, so an error raised
+ * inside them (rather than a plain failure) is what it reports. */
+static void *legacy_expression(parser *p, ast_expr *a)
+{
+    parse_mark m;
+    parse_save(p, &m);
+    diag *real = p->d, scratch = {0};
+    p->d = p->lx.d = &scratch;
+    ast_expr *b = parse_star_expressions(p);
+    p->d = p->lx.d = real;
+    parse_restore(p, &m);
+    bool legacy = strcmp(a->as.name.id, "print") == 0 || strcmp(a->as.name.id, "exec") == 0;
+    if (b && !scratch.set && legacy)
+        return parse_error_range(p, "SyntaxError", a->loc, b->loc,
+                                 "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                                 a->as.name.id, a->as.name.id);
+    if (scratch.set && strcmp(scratch.message, "invalid syntax") != 0 && !real->set)
+        *real = scratch;
+    return NULL;
 }
 
 /* expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
@@ -1072,6 +1090,9 @@ ast_expr *parse_expression(parser *p)
             }
         } else if (e && parse_token_starts_expression(p->tok.kind) && !parse_failed(p)) {
             parse_missing_comma(p, e, &first);
+            if (!parse_failed(p) && e->kind == EXPR_NAME && first.kind == TOK_NAME &&
+                p->tok.kind != TOK_LPAR)
+                legacy_expression(p, e);
             if (parse_failed(p))
                 e = NULL;
         }
@@ -1205,6 +1226,49 @@ ast_expr *parse_fstring_field(parser *p, ast_loc parens)
     if (e && !parse_check(p, TOK_EOF))
         e = parse_fail(p);
     return e;
+}
+
+/* The first part of a `for` target that cannot be assigned to; `x in y` (the target read
+ * as a comparison) is searched on its left. */
+static ast_expr *invalid_for_target(ast_expr *e)
+{
+    if (e->kind == EXPR_COMPARE)
+        return e->as.compare.ops[0] == CMP_IN ? invalid_for_target(e->as.compare.left) : NULL;
+    if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST) {
+        for (int i = 0; i < e->as.list.elts.count; i++) {
+            ast_expr *bad = invalid_for_target(e->as.list.elts.items[i]);
+            if (bad)
+                return bad;
+        }
+        return NULL;
+    }
+    if (e->kind == EXPR_STARRED)
+        return invalid_for_target(e->as.starred.value);
+    return parse_invalid_target(e, CTX_STORE);
+}
+
+/* invalid_for_target: 'for' star_expressions, where 'in' did not follow the target. The
+ * target is read again as expressions, whose own errors (a missing comma, ...) then stand;
+ * else a part that cannot be assigned to is reported, else the generic error. */
+void *parse_invalid_for_target(parser *p, const parse_mark *target_start)
+{
+    parse_mark failed_at;
+    parse_save(p, &failed_at);
+    parse_restore(p, target_start);
+    diag *real = p->d, scratch = {0};
+    p->d = p->lx.d = &scratch;
+    ast_expr *e = parse_star_expressions(p);
+    p->d = p->lx.d = real;
+    parse_restore(p, &failed_at);
+    if (scratch.set && strcmp(scratch.message, "invalid syntax") != 0 && !real->set) {
+        *real = scratch;
+        return NULL;
+    }
+    ast_expr *bad = e && !scratch.set ? invalid_for_target(e) : NULL;
+    if (bad)
+        return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
+                                 parse_expr_name(bad));
+    return parse_fail(p);
 }
 
 /* star_targets as a `for` target: ('*' bitwise_or | bitwise_or) (',' ...)* [','], stopping

@@ -1,0 +1,1 @@
+x = (x for z if x if z)

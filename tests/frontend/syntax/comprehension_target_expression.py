@@ -1,0 +1,1 @@
+x = [y for z + 1 in w]

@@ -1,0 +1,1 @@
+def f(): def g(): pass
