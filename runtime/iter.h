@@ -18,4 +18,36 @@ extern const rt_type rt_enumerate_type, rt_zip_type, rt_map_type, rt_filter_type
 
 rt_value rt_range_new(rt_vm *vm, int64_t start, int64_t stop, int64_t step);
 
+/* Added by the iteration owner. */
+extern const rt_type rt_range_iterator_type, rt_list_iterator_type, rt_tuple_iterator_type,
+    rt_list_reverseiterator_type, rt_getitem_iterator_type;
+/* The iterator of a list or tuple. */
+rt_value rt_sequence_iter_new(rt_value seq);
+/* CPython's sequence iterator for objects with only __getitem__: seq[0], seq[1], ... */
+rt_value rt_getitem_iter_new(rt_value seq);
+
+/* The iter slot of every iterator: returns self. */
+rt_value rt_iter_self(rt_vm *vm, rt_value self);
+/* reversed(list): a list_reverseiterator. */
+rt_value rt_list_reversed_new(rt_value list);
+
+/* Builtin functions over iterables (iter_builtins.c), with the rt_cfunc convention; the
+ * builtins module registers them. */
+rt_value rt_builtin_sorted(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                           rt_value kwnames);
+rt_value rt_builtin_min(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames);
+rt_value rt_builtin_max(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames);
+rt_value rt_builtin_sum(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames);
+rt_value rt_builtin_any(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames);
+rt_value rt_builtin_all(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames);
+rt_value rt_builtin_iter(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                         rt_value kwnames);
+rt_value rt_builtin_next(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                         rt_value kwnames);
+
 #endif
