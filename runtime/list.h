@@ -19,5 +19,11 @@ int rt_list_extend(rt_vm *vm, rt_value list, rt_value iterable);
 rt_value rt_list_to_tuple(rt_vm *vm, rt_value list);
 /* list.sort(key=, reverse=) semantics; 0 or -1. */
 int rt_list_sort(rt_vm *vm, rt_value list, rt_value key, bool reverse);
+/* Sets the size, reallocating with CPython's over-allocation when needed. */
+void rt_list_resize(rt_list *l, int64_t newsize);
+/* Parses the keyword-only key= and reverse= of sort() and sorted() into *key / *reverse
+ * (left as they are when absent): "'x' is an invalid keyword argument for sort()". */
+bool rt_sort_args(rt_vm *vm, rt_value kwnames, const rt_value *kwvalues, rt_value *key,
+                  rt_value *reverse);
 
 #endif
