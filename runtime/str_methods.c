@@ -1184,10 +1184,8 @@ static rt_value str_format_map(rt_vm *vm, rt_value self, size_t nargs, const rt_
     return rt_str_format_mapping(vm, self, args[0]);
 }
 
-/* str.maketrans(x[, y[, z]]) is a static method in CPython. Method tables have no static
- * methods, so it is reached as an unbound method whose first argument arrives as `self`:
- * str.maketrans('ab', 'xy') works; the one-argument dict form is refused by the descriptor
- * check before it gets here. */
+/* str.maketrans(x[, y[, z]]) is a static method: its table entry's doc starts with
+ * "@staticmethod", so self is the str type (or an instance when called on one) and ignored. */
 static rt_value maketrans_dict(rt_vm *vm, rt_value mapping)
 {
     if (!rt_is_type(mapping, &rt_dict_type))
@@ -1232,22 +1230,23 @@ static bool map_chars(rt_vm *vm, rt_value table, rt_value from, rt_value to)
 static rt_value str_maketrans(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                               rt_value kwnames)
 {
-    if (!positional(vm, "maketrans", nargs + 1, kwnames, 1, 3))
+    if (!positional(vm, "maketrans", nargs, kwnames, 1, 3))
         return RT_ERROR;
-    if (nargs == 0)
-        return maketrans_dict(vm, self);
-    if (!require_str(vm, args[0], "maketrans() argument 2 must be str, not %T") ||
-        (nargs > 1 && !require_str(vm, args[1], "maketrans() argument 3 must be str, not %T")))
+    if (nargs == 1)
+        return maketrans_dict(vm, args[0]);
+    if (!require_str(vm, args[1], "maketrans() argument 2 must be str, not %T") ||
+        (nargs > 2 && !require_str(vm, args[2], "maketrans() argument 3 must be str, not %T")))
         return RT_ERROR;
-    if (!rt_is_type(self, &rt_str_type))
+    if (!rt_is_type(args[0], &rt_str_type))
         return rt_raise_msg(vm, &rt_type_error_type,
                             "first maketrans argument must be a string if there is a second "
                             "argument");
-    if (str_len(self) != str_len(args[0]))
+    if (str_len(args[0]) != str_len(args[1]))
         return rt_raise_msg(vm, &rt_value_error_type,
                             "the first two maketrans arguments must have equal length");
     rt_value table = rt_dict_new();
-    if (!map_chars(vm, table, self, args[0]) || (nargs > 1 && !map_chars(vm, table, args[1], 0)))
+    if (!map_chars(vm, table, args[0], args[1]) ||
+        (nargs > 2 && !map_chars(vm, table, args[2], 0)))
         return RT_ERROR;
     return table;
 }
@@ -1332,7 +1331,7 @@ const rt_method rt_str_methods[] = {
     {"ljust", str_ljust, "Return a left-justified string of length width."},
     {"lower", str_lower, "Return a copy of the string converted to lowercase."},
     {"lstrip", str_lstrip, "Return a copy of the string with leading whitespace removed."},
-    {"maketrans", str_maketrans, "Return a translation table usable for str.translate()."},
+    {"maketrans", str_maketrans, "@staticmethod Return a translation table usable for str.translate()."},
     {"partition", str_partition, "Partition the string into three parts using the given separator."},
     {"removeprefix", str_removeprefix, "Return a str with the given prefix string removed if present."},
     {"removesuffix", str_removesuffix, "Return a str with the given suffix string removed if present."},

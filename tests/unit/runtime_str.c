@@ -344,7 +344,8 @@ Test(str, format_map)
 
 Test(str, translate)
 {
-    rt_value table = call(S("ab"), "maketrans", 2, (rt_value[]){S("xy"), S("c")});
+    rt_value table = call(rt_type_value(&rt_str_type), "maketrans", 3,
+                          (rt_value[]){S("ab"), S("xy"), S("c")});
     expect_repr(table, "{97: 120, 98: 121, 99: None}"); /* str.maketrans('ab', 'xy', 'c') */
     expect_str(call(S("abcabc"), "translate", 1, &table), "xyxy");
     /* 'hello'.translate({104: 'J', 108: None, 111: 0x263A}) */
@@ -353,10 +354,16 @@ Test(str, translate)
     rt_value bad = D(1, I("97"), F(1.5));
     expect_error(call(S("a"), "translate", 1, &bad), &rt_type_error_type,
                  "character mapping must return integer, None or str");
-    expect_error(call(S("ab"), "maketrans", 1, (rt_value[]){S("x")}), &rt_value_error_type,
-                 "the first two maketrans arguments must have equal length");
-    expect_error(call(S("ab"), "maketrans", 1, (rt_value[]){I("2")}), &rt_type_error_type,
+    rt_value str_type = rt_type_value(&rt_str_type);
+    expect_error(call(str_type, "maketrans", 2, (rt_value[]){S("ab"), S("x")}),
+                 &rt_value_error_type, "the first two maketrans arguments must have equal length");
+    expect_error(call(str_type, "maketrans", 2, (rt_value[]){S("ab"), I("2")}), &rt_type_error_type,
                  "maketrans() argument 2 must be str, not int"); /* str.maketrans('ab', 2) */
+    /* str.maketrans({'a': '1', 98: None}) */
+    rt_value one = D(2, S("a"), S("1"), I("98"), RT_NONE);
+    expect_repr(call(str_type, "maketrans", 1, &one), "{97: '1', 98: None}");
+    expect_error(call(str_type, "maketrans", 1, (rt_value[]){I("1")}), &rt_type_error_type,
+                 "if you give only one argument to maketrans it must be a dict");
 }
 
 Test(str, format_value_and_build_string)
