@@ -5,9 +5,25 @@
 
 #include "value.h"
 
+/* One slot of the entry array; key 0 marks a deleted entry. */
+typedef struct rt_dict_entry {
+    int64_t hash;
+    rt_value key, value;
+} rt_dict_entry;
+
+typedef struct rt_dict {
+    rt_object base;
+    int64_t used;      /* live entries */
+    int64_t usable;    /* entries that can still be appended before a resize */
+    int64_t nentries;  /* entries appended so far, deleted ones included */
+    int log2_size;     /* the index table has 2**log2_size slots; no table yet when NULL */
+    int64_t *indices;  /* entry index, -1 empty, -2 dummy (deleted) */
+    rt_dict_entry *entries;
+} rt_dict;
+
 rt_value rt_dict_new(void);
-/* Lookup: the value, or 0. `*found` tells a missing key (false, no exception) from an error
- * (false with an exception pending, e.g. unhashable key). */
+/* Lookup: the value, or 0. `*error` tells a missing key (false, no exception) from an error
+ * (true with an exception pending, e.g. unhashable key). */
 rt_value rt_dict_get(rt_vm *vm, rt_value dict, rt_value key, bool *error);
 /* Fast lookup for str keys (no exception possible). 0 when missing. */
 rt_value rt_dict_get_str(rt_value dict, rt_value key);
@@ -24,5 +40,32 @@ int rt_dict_update(rt_vm *vm, rt_value dict, rt_value mapping);
  * "... got multiple values for keyword argument 'x'" (func names the callee for messages). */
 int rt_dict_merge_kwargs(rt_vm *vm, rt_value dict, rt_value mapping, rt_value func);
 rt_value rt_dict_copy(rt_vm *vm, rt_value dict);
+
+/* Added by the dict owner. */
+/* Lookup and store with a hash the caller already has (sets, kwargs). */
+rt_value rt_dict_get_hashed(rt_vm *vm, rt_value dict, rt_value key, int64_t hash, bool *error);
+int rt_dict_set_hashed(rt_vm *vm, rt_value dict, rt_value key, int64_t hash, rt_value value);
+int rt_dict_delete_hashed(rt_vm *vm, rt_value dict, rt_value key, int64_t hash); /* 1/0/-1 */
+/* rt_dict_next that also gives the stored hash (hash may be NULL). */
+bool rt_dict_next_hashed(rt_value dict, int64_t *pos, rt_value *key, rt_value *value,
+                         int64_t *hash);
+/* Removes the last entry (popitem's order); false when the dict is empty. */
+bool rt_dict_pop_last(rt_value dict, rt_value *key, rt_value *value);
+/* dict(arg) / d.update(arg) / d |= arg: a dict, an object with keys(), or an iterable of
+ * pairs, with CPython's "dictionary update sequence element #0 ..." errors. 0 / -1. */
+int rt_dict_update_arg(rt_vm *vm, rt_value dict, rt_value arg);
+/* dict.fromkeys(iterable, value=None) as an rt_cfunc (self is ignored). rt_getattr serves it
+ * for both `dict.fromkeys` and `d.fromkeys`. */
+rt_value rt_dict_fromkeys(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                          rt_value kwnames);
+
+/* Views and iterators (dict_view.c). */
+enum { RT_DICT_KEYS, RT_DICT_VALUES, RT_DICT_ITEMS };
+rt_value rt_dict_view_new(rt_value dict, int kind);
+rt_value rt_dict_iter_new(rt_value dict, int kind, bool reversed);
+extern const rt_type rt_dict_keys_type, rt_dict_values_type, rt_dict_items_type,
+    rt_dict_keyiterator_type, rt_dict_valueiterator_type, rt_dict_itemiterator_type,
+    rt_dict_reversekeyiterator_type, rt_dict_reversevalueiterator_type,
+    rt_dict_reverseitemiterator_type;
 
 #endif

@@ -48,4 +48,24 @@ int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
 int rt_slice_indices(rt_vm *vm, rt_value slice, int64_t length, int64_t *start, int64_t *stop,
                      int64_t *step, int64_t *count);
 
+/* Added by the containers owner. */
+typedef struct rt_slice {
+    rt_object base;
+    rt_value start, stop, step; /* RT_NONE when omitted */
+} rt_slice;
+/* An int used as a slice bound or index() bound, clamped to int64 as CPython's
+ * _PyEval_SliceIndex: TypeError "slice indices must be integers or have an __index__
+ * method" otherwise. */
+bool rt_slice_index_value(rt_vm *vm, rt_value v, int64_t *out);
+/* Classifies a subscript of a sequence named `type_name`: 1 with *index set for an int,
+ * 0 for a slice, -1 with TypeError "list indices must be integers or slices, not str" or
+ * IndexError "cannot fit 'int' into an index-sized integer". */
+int rt_sequence_key(rt_vm *vm, rt_value key, const char *type_name, int64_t *index);
+/* Py_ReprEnter / Py_ReprLeave: 1 when obj's repr is already in progress (print "[...]"),
+ * else 0 after marking it. The marks live in vm->repr_active. */
+int rt_repr_enter(rt_vm *vm, rt_value obj);
+void rt_repr_leave(rt_vm *vm, rt_value obj);
+/* Slot helper: the "'<' not supported between instances of 'a' and 'b'" TypeError. */
+rt_value rt_raise_compare_error(rt_vm *vm, rt_compare_op op, rt_value a, rt_value b);
+
 #endif

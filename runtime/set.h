@@ -10,4 +10,15 @@ int rt_set_add(rt_vm *vm, rt_value set, rt_value item);         /* 0 / -1 */
 int rt_set_update(rt_vm *vm, rt_value set, rt_value iterable);  /* 0 / -1 */
 int rt_set_contains(rt_vm *vm, rt_value set, rt_value item);    /* 1 / 0 / -1 */
 
+/* Added by the set owner: the algebra other containers reuse (dict views). `set` is a set
+ * or frozenset; `other` any iterable. */
+rt_value rt_set_intersection(rt_vm *vm, rt_value set, rt_value other); /* new set */
+int rt_set_difference_update(rt_vm *vm, rt_value set, rt_value other);
+int rt_set_symmetric_difference_update(rt_vm *vm, rt_value set, rt_value other);
+int64_t rt_set_size(rt_value set);
+extern const rt_type rt_set_iterator_type;
+
+/* Iteration in table order (CPython's); *pos starts at 0. */
+bool rt_set_next(rt_value set, int64_t *pos, rt_value *item);
+
 #endif

@@ -52,6 +52,11 @@ struct rt_vm {
      * RecursionError instead of overflowing (computed by the first call of a compiled
      * function; 0 = not yet known). A VM is used from one thread. */
     uintptr_t stack_limit;
+
+    /* Added by the containers owner (ops.c): list of the containers whose repr is in
+     * progress, so a self-containing list prints as [...] (CPython's Py_ReprEnter). 0 until
+     * first needed. */
+    rt_value repr_active;
 };
 
 /* Creates a VM with builtins and built-in modules registered. NULL only when out of memory. */
