@@ -99,6 +99,8 @@ rt_value rt_unary_op(rt_vm *vm, int op, rt_value a)
         int t = rt_truthy(vm, a);
         return t < 0 ? RT_ERROR : rt_bool(!t);
     }
+    if (rt_is_small_int(a) && op == RT_NEG && a != rt_small_int(RT_SMALL_INT_MIN))
+        return rt_small_int(-rt_small_int_value(a));
     const rt_type *t = rt_type_of(a);
     rt_value r = t->unary != NULL ? t->unary(vm, op, a) : RT_NOT_IMPLEMENTED;
     if (r != RT_NOT_IMPLEMENTED)
@@ -180,15 +182,18 @@ int rt_compare_bool(rt_vm *vm, rt_compare_op op, rt_value a, rt_value b)
     return rt_truthy(vm, r);
 }
 
+/* a == b as a truth value, without the identity shortcut (nan != nan): containers test
+ * identity themselves first, as PyObject_RichCompareBool does. */
 int rt_equal(rt_vm *vm, rt_value a, rt_value b)
 {
-    if (a == b)
-        return 1;
     if (rt_is_small_int(a) && rt_is_small_int(b))
-        return 0;
+        return a == b;
     if (rt_is_type(a, &rt_str_type) && rt_is_type(b, &rt_str_type))
         return rt_str_equal(a, b);
-    return rt_compare_bool(vm, RT_EQ, a, b);
+    rt_value r = rt_compare(vm, RT_EQ, a, b);
+    if (r == RT_TRUE || r == RT_FALSE)
+        return r == RT_TRUE;
+    return r == RT_ERROR ? -1 : rt_truthy(vm, r);
 }
 
 /* ---- containment, truth, hash, len ---- */
@@ -205,7 +210,7 @@ static int contains_by_iteration(rt_vm *vm, rt_value container, rt_value item)
             return -1;
         if (v == RT_ITER_DONE)
             return 0;
-        int eq = rt_equal(vm, v, item);
+        int eq = v == item ? 1 : rt_equal(vm, v, item);
         if (eq != 0)
             return eq;
     }
@@ -216,7 +221,7 @@ int rt_contains(rt_vm *vm, rt_value container, rt_value item)
     const rt_type *t = rt_type_of(container);
     if (t->contains != NULL)
         return t->contains(vm, container, item);
-    if (t->iter != NULL || t->next != NULL)
+    if (t->iter != NULL || t->next != NULL || t->getitem != NULL)
         return contains_by_iteration(vm, container, item);
     rt_raise_format(vm, &rt_type_error_type, "argument of type '%T' is not iterable",
                     container);
@@ -302,6 +307,9 @@ rt_value rt_repr(rt_vm *vm, rt_value v)
         return RT_ERROR;
     rt_value r = t->repr(vm, v);
     vm->depth--;
+    if (r != RT_ERROR && !rt_is_type(r, &rt_str_type))
+        return rt_raise_format(vm, &rt_type_error_type, "__repr__ returned non-string (type %T)",
+                               r);
     return r;
 }
 
@@ -489,8 +497,16 @@ rt_value rt_call_method(rt_vm *vm, rt_value obj, rt_value name, size_t nargs,
                         const rt_value *args, rt_value kwnames)
 {
     const rt_type *t = rt_type_of(obj);
-    /* Instance attributes (a module's functions, a function's __dict__) come first. */
-    if (t->getattr == NULL) {
+    /* Instance attributes (a module's functions, a function's __dict__) come first; a type's
+     * own getattr handles type objects (str.join, dict.fromkeys). */
+    if (t != &rt_type_type) {
+        if (t->getattr != NULL) {
+            rt_value v = t->getattr(vm, obj, name);
+            if (v != 0)
+                return rt_call(vm, v, nargs, args, kwnames);
+            if (vm->pending != 0)
+                return RT_ERROR;
+        }
         const rt_method *m = rt_type_find_method(t, rt_str_data(name));
         if (m != NULL)
             return m->fn(vm, obj, nargs, args, kwnames);
