@@ -562,8 +562,8 @@ Test(jit, source_unpacking_fstrings_and_containers)
                   "del d['x']\n"
                   "s = {1, 2} | {3}\n"
                   "t = (*b, *'hi')\n"
-                  "print(a, b, c, d, sorted(s), t, t[1:3], f'{a:>3}|{c!r}|{3.5:.2f}')\n",
-                  "0 [1, 2, 3] 4 {'y': 2} [1, 2, 3] (1, 2, 3, 'h', 'i') (2, 3)   0|4|3.50\n");
+                  "print(a, b, c, d, 3 in s, len(s), t, t[1:3], f'{a:>3}|{c!r}|{3.5:.2f}')\n",
+                  "0 [1, 2, 3] 4 {'y': 2} True 3 (1, 2, 3, 'h', 'i') (2, 3)   0|4|3.50\n");
 }
 
 Test(jit, source_uncaught_exception_reports_lines)
