@@ -1,6 +1,8 @@
 /* The AST as text, character for character what CPython 3.11's ast.dump(tree, indent=2)
  * prints: the same field order, the same omission of absent optional fields, the same rule
- * for putting a node on one line (at most three simple fields), the same reprs. */
+ * for putting a node on one line (at most three simple fields), the same reprs. The text is
+ * written in one pass: whether a node fits on one line depends only on the kinds of its field
+ * values, which are known before any of them is written. */
 #include "ast_dump.h"
 
 #include "arena.h"
@@ -10,84 +12,130 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every formatted piece lives in a scratch arena until the final copy. */
+/* The output, and a scratch arena for the text of leaves (reprs, numbers). */
 typedef struct dumper {
+    char *out;
+    size_t len, cap;
     arena a;
     bool attributes;
 } dumper;
 
-/* A formatted value and whether ast.dump counts it as "simple" (a leaf, an empty list, or a
- * node without fields such as Load()). */
-typedef struct piece {
-    const char *text;
-    bool simple;
-} piece;
+static void put_n(dumper *d, const char *s, size_t n)
+{
+    if (d->len + n + 1 > d->cap) {
+        size_t cap = d->cap ? d->cap : 4096;
+        while (cap < d->len + n + 1)
+            cap *= 2;
+        char *out = realloc(d->out, cap);
+        if (!out)
+            abort(); /* out of memory: there is no way to report it from here */
+        d->out = out;
+        d->cap = cap;
+    }
+    memcpy(d->out + d->len, s, n);
+    d->len += n;
+    d->out[d->len] = '\0';
+}
 
-/* The fields of one node being formatted: "name=value" strings. */
+static void put(dumper *d, const char *s) { put_n(d, s, strlen(s)); }
+
+static void put_indent(dumper *d, int level)
+{
+    put(d, "\n");
+    for (int i = 0; i < level; i++)
+        put_n(d, "  ", 2);
+}
+
+/* A field's value: a leaf's text (simple), or something written by `write` at the node's
+ * depth: a node (never simple) or a list (simple only when empty, printed []). */
+typedef struct value {
+    const char *leaf;
+    void (*write)(dumper *d, const void *item, int level);
+    const void *item;
+    bool empty;
+} value;
+
+static value leaf(dumper *d, const char *text)
+{
+    value v = {.leaf = arena_strdup(&d->a, text)};
+    return v;
+}
+
+static value int_leaf(dumper *d, long n)
+{
+    value v = {.leaf = arena_printf(&d->a, "%ld", n)};
+    return v;
+}
+
+static value written(void (*write)(dumper *, const void *, int), const void *item)
+{
+    value v = {.write = write, .item = item};
+    return v;
+}
+
+/* A list of `count` items written by `write`; empty lists are the leaf []. */
+static value list_value(void (*write)(dumper *, const void *, int), const void *item, int count)
+{
+    value v = {.write = write, .item = item, .empty = count == 0};
+    if (count == 0)
+        v.leaf = "[]";
+    return v;
+}
+
+/* The fields of one node, gathered before it is written. */
 enum { MAX_FIELDS = 12 };
 
 typedef struct node_fmt {
     dumper *d;
     const char *cls;
-    int level;
+    int level; /* the depth of the node's fields */
     int count;
-    const char *fields[MAX_FIELDS];
-    bool all_simple;
+    const char *names[MAX_FIELDS];
+    value values[MAX_FIELDS];
 } node_fmt;
 
 static node_fmt node_begin(dumper *d, const char *cls, int level)
 {
-    node_fmt f = {.d = d, .cls = cls, .level = level + 1, .all_simple = true};
+    node_fmt f = {.d = d, .cls = cls, .level = level + 1};
     return f;
 }
 
-static void field(node_fmt *f, const char *name, piece value)
+static void field(node_fmt *f, const char *name, value v)
 {
-    f->fields[f->count++] = arena_printf(&f->d->a, "%s=%s", name, value.text);
-    f->all_simple = f->all_simple && value.simple;
+    f->names[f->count] = name;
+    f->values[f->count++] = v;
 }
 
-static piece leaf(dumper *d, const char *text)
+static void write_value(dumper *d, const value *v, int level)
 {
-    piece p = {arena_strdup(&d->a, text), true};
-    return p;
+    if (v->leaf)
+        put(d, v->leaf);
+    else
+        v->write(d, v->item, level);
 }
 
-static piece int_leaf(dumper *d, long v)
+/* Cls(a=1, b=2) when there are at most three fields, all simple; else one field per line. */
+static void node_end(node_fmt *f)
 {
-    piece p = {arena_printf(&d->a, "%ld", v), true};
-    return p;
-}
-
-/* Joins the fields: on one line when all are simple and there are at most three, else one
- * per line indented to the node's depth. */
-static piece join(dumper *d, const char *open, const char *const *items, int n, bool one_line,
-                  int level, const char *close)
-{
-    size_t size = strlen(open) + strlen(close) + 1;
-    for (int i = 0; i < n; i++)
-        size += strlen(items[i]) + 3 + 2 * (size_t)level;
-    char *out = arena_alloc(&d->a, size), *o = out;
-    o += sprintf(o, "%s", open);
-    for (int i = 0; i < n; i++) {
+    bool one_line = f->count <= 3;
+    for (int i = 0; i < f->count; i++)
+        one_line = one_line && f->values[i].leaf != NULL;
+    put(f->d, f->cls);
+    put(f->d, "(");
+    for (int i = 0; i < f->count; i++) {
         if (one_line) {
-            o += sprintf(o, "%s%s", i ? ", " : "", items[i]);
+            if (i)
+                put(f->d, ", ");
         } else {
-            o += sprintf(o, "%s\n%*s%s", i ? "," : "", 2 * level, "", items[i]);
+            if (i)
+                put(f->d, ",");
+            put_indent(f->d, f->level);
         }
+        put(f->d, f->names[i]);
+        put(f->d, "=");
+        write_value(f->d, &f->values[i], f->level);
     }
-    sprintf(o, "%s", close);
-    piece p = {out, false};
-    return p;
-}
-
-static piece node_end(node_fmt *f)
-{
-    const char *open = arena_printf(&f->d->a, "%s(", f->cls);
-    bool one_line = f->all_simple && f->count <= 3;
-    piece p = join(f->d, open, f->fields, f->count, one_line, f->level, ")");
-    p.simple = one_line && f->count == 0;
-    return p;
+    put(f->d, ")");
 }
 
 static void location(node_fmt *f, ast_loc loc)
@@ -100,17 +148,19 @@ static void location(node_fmt *f, ast_loc loc)
     field(f, "end_col_offset", int_leaf(f->d, loc.end_col));
 }
 
-/* A list of already formatted pieces: '[]' when empty, else one item per line. */
-static piece list_of(dumper *d, piece *items, int n, int level)
+/* Lists: '[' then each item on its own line one level deeper, then ']'. */
+typedef void (*item_writer)(dumper *d, const void *items, int index, int level);
+
+static void write_list(dumper *d, const void *items, int count, item_writer write_item, int level)
 {
-    if (n == 0) {
-        piece p = {"[]", true};
-        return p;
+    put(d, "[");
+    for (int i = 0; i < count; i++) {
+        if (i)
+            put(d, ",");
+        put_indent(d, level + 1);
+        write_item(d, items, i, level + 1);
     }
-    const char **texts = arena_alloc(&d->a, sizeof *texts * (size_t)n);
-    for (int i = 0; i < n; i++)
-        texts[i] = items[i].text;
-    return join(d, "[", texts, n, false, level + 1, "]");
+    put(d, "]");
 }
 
 /* ---- reprs ---------------------------------------------------------------------------- */
@@ -145,7 +195,7 @@ static bool printable(long c)
 }
 
 /* Python's repr() of a str: single quotes unless the text has ' and no ". */
-static piece str_repr(dumper *d, const char *s, size_t n)
+static value str_repr(dumper *d, const char *s, size_t n)
 {
     bool has_single = memchr(s, '\'', n) != NULL, has_double = memchr(s, '"', n) != NULL;
     char quote = has_single && !has_double ? '"' : '\'';
@@ -175,13 +225,12 @@ static piece str_repr(dumper *d, const char *s, size_t n)
     }
     *o++ = quote;
     *o = '\0';
-    piece r = {out, true};
-    return r;
+    return leaf(d, out);
 }
 
 /* Python's repr() of a float: the shortest digits that read back the same, in fixed notation
  * for exponents from -4 to 15 and scientific notation otherwise. */
-static piece float_repr(dumper *d, double v)
+static value float_repr(dumper *d, double v)
 {
     if (isinf(v))
         return leaf(d, v > 0 ? "inf" : "-inf");
@@ -230,7 +279,7 @@ static piece float_repr(dumper *d, double v)
     return leaf(d, out);
 }
 
-static piece constant_repr(dumper *d, const ast_constant *c)
+static value constant_repr(dumper *d, const ast_constant *c)
 {
     switch (c->kind) {
     case CONST_NONE: return leaf(d, "None");
@@ -267,119 +316,176 @@ static const char *const unary_op_names[] = {
     [UNARY_USUB] = "USub()",
 };
 
-static piece ctx_piece(dumper *d, ast_ctx ctx)
+static value ctx_value(dumper *d, ast_ctx ctx)
 {
     return leaf(d, ctx == CTX_LOAD ? "Load()" : ctx == CTX_STORE ? "Store()" : "Del()");
 }
 
 /* ---- nodes ---------------------------------------------------------------------------- */
 
-static piece expr(dumper *d, const ast_expr *e, int level);
-static piece stmt_list(dumper *d, ast_stmt_list body, int level);
+static void write_expr(dumper *d, const void *item, int level);
+static void write_stmt(dumper *d, const void *item, int level);
 
-static piece expr_list(dumper *d, ast_expr_list l, int level)
+/* An array and its length, as one pointer for a list value. */
+typedef struct array {
+    const void *items;
+    int count;
+} array;
+
+static void expr_item(dumper *d, const void *items, int i, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(l.count + 1));
-    for (int i = 0; i < l.count; i++)
-        items[i] = expr(d, l.items[i], level + 1);
-    return list_of(d, items, l.count, level);
+    const ast_expr *const *l = items;
+    if (l[i])
+        write_expr(d, l[i], level);
+    else
+        put(d, "None"); /* kw_defaults and dict keys may hold None */
 }
 
-/* A list of expressions in which NULL prints as None (kw_defaults, dict keys). */
-static piece expr_array(dumper *d, ast_expr *const *l, int n, int level)
+static void write_exprs(dumper *d, const void *item, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++)
-        items[i] = l[i] ? expr(d, l[i], level + 1) : leaf(d, "None");
-    return list_of(d, items, n, level);
+    const array *a = item;
+    write_list(d, a->items, a->count, expr_item, level);
 }
 
-static piece arg(dumper *d, const ast_arg *a, int level)
+/* A list of expressions; the array must outlive the node it belongs to being written. */
+static value exprs(array *a, ast_expr *const *items, int count)
 {
+    a->items = items;
+    a->count = count;
+    return list_value(write_exprs, a, count);
+}
+
+static value expr_value(const ast_expr *e) { return written(write_expr, e); }
+
+static void stmt_item(dumper *d, const void *items, int i, int level)
+{
+    write_stmt(d, ((ast_stmt *const *)items)[i], level);
+}
+
+static void write_stmts(dumper *d, const void *item, int level)
+{
+    const ast_stmt_list *l = item;
+    write_list(d, l->items, l->count, stmt_item, level);
+}
+
+static value stmts(const ast_stmt_list *l) { return list_value(write_stmts, l, l->count); }
+
+static void write_arg(dumper *d, const void *item, int level)
+{
+    const ast_arg *a = item;
     node_fmt f = node_begin(d, "arg", level);
     field(&f, "arg", str_repr(d, a->name, strlen(a->name)));
     if (a->annotation)
-        field(&f, "annotation", expr(d, a->annotation, f.level));
+        field(&f, "annotation", expr_value(a->annotation));
     location(&f, a->loc);
-    return node_end(&f);
+    node_end(&f);
 }
 
-static piece arg_list(dumper *d, const ast_arg *args, int n, int level)
+static void arg_item(dumper *d, const void *items, int i, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++)
-        items[i] = arg(d, &args[i], level + 1);
-    return list_of(d, items, n, level);
+    write_arg(d, &((const ast_arg *)items)[i], level);
 }
 
-static piece arguments(dumper *d, const ast_arguments *a, int level)
+static void write_args(dumper *d, const void *item, int level)
 {
+    const array *a = item;
+    write_list(d, a->items, a->count, arg_item, level);
+}
+
+static value args_value(array *a, const ast_arg *items, int count)
+{
+    a->items = items;
+    a->count = count;
+    return list_value(write_args, a, count);
+}
+
+static void write_arguments(dumper *d, const void *item, int level)
+{
+    const ast_arguments *a = item;
+    array posonly, args, kwonly, kw_defaults, defaults;
     node_fmt f = node_begin(d, "arguments", level);
-    field(&f, "posonlyargs", arg_list(d, a->posonlyargs, a->nposonlyargs, f.level));
-    field(&f, "args", arg_list(d, a->args, a->nargs, f.level));
+    field(&f, "posonlyargs", args_value(&posonly, a->posonlyargs, a->nposonlyargs));
+    field(&f, "args", args_value(&args, a->args, a->nargs));
     if (a->vararg)
-        field(&f, "vararg", arg(d, a->vararg, f.level));
-    field(&f, "kwonlyargs", arg_list(d, a->kwonlyargs, a->nkwonlyargs, f.level));
-    field(&f, "kw_defaults", expr_array(d, a->kw_defaults, a->nkwonlyargs, f.level));
+        field(&f, "vararg", written(write_arg, a->vararg));
+    field(&f, "kwonlyargs", args_value(&kwonly, a->kwonlyargs, a->nkwonlyargs));
+    field(&f, "kw_defaults", exprs(&kw_defaults, a->kw_defaults, a->nkwonlyargs));
     if (a->kwarg)
-        field(&f, "kwarg", arg(d, a->kwarg, f.level));
-    field(&f, "defaults", expr_array(d, a->defaults, a->ndefaults, f.level));
-    return node_end(&f);
+        field(&f, "kwarg", written(write_arg, a->kwarg));
+    field(&f, "defaults", exprs(&defaults, a->defaults, a->ndefaults));
+    node_end(&f);
 }
 
-static piece keywords(dumper *d, const ast_keyword *k, int n, int level)
+static void keyword_item(dumper *d, const void *items, int i, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++) {
-        node_fmt f = node_begin(d, "keyword", level + 1);
-        if (k[i].arg)
-            field(&f, "arg", str_repr(d, k[i].arg, strlen(k[i].arg)));
-        field(&f, "value", expr(d, k[i].value, f.level));
-        location(&f, k[i].loc);
-        items[i] = node_end(&f);
-    }
-    return list_of(d, items, n, level);
+    const ast_keyword *k = &((const ast_keyword *)items)[i];
+    node_fmt f = node_begin(d, "keyword", level);
+    if (k->arg)
+        field(&f, "arg", str_repr(d, k->arg, strlen(k->arg)));
+    field(&f, "value", expr_value(k->value));
+    location(&f, k->loc);
+    node_end(&f);
 }
 
-static piece comprehensions(dumper *d, const ast_comprehension *g, int n, int level)
+static void write_keywords(dumper *d, const void *item, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++) {
-        node_fmt f = node_begin(d, "comprehension", level + 1);
-        field(&f, "target", expr(d, g[i].target, f.level));
-        field(&f, "iter", expr(d, g[i].iter, f.level));
-        field(&f, "ifs", expr_list(d, g[i].ifs, f.level));
-        field(&f, "is_async", int_leaf(d, 0));
-        items[i] = node_end(&f);
-    }
-    return list_of(d, items, n, level);
+    const array *a = item;
+    write_list(d, a->items, a->count, keyword_item, level);
+}
+
+static void comprehension_item(dumper *d, const void *items, int i, int level)
+{
+    const ast_comprehension *g = &((const ast_comprehension *)items)[i];
+    node_fmt f = node_begin(d, "comprehension", level);
+    field(&f, "target", expr_value(g->target));
+    field(&f, "iter", expr_value(g->iter));
+    array ifs;
+    field(&f, "ifs", exprs(&ifs, g->ifs.items, g->ifs.count));
+    field(&f, "is_async", int_leaf(d, 0));
+    node_end(&f);
+}
+
+static void write_comprehensions(dumper *d, const void *item, int level)
+{
+    const array *a = item;
+    write_list(d, a->items, a->count, comprehension_item, level);
+}
+
+static void cmp_op_item(dumper *d, const void *items, int i, int level)
+{
+    put(d, cmp_op_names[((const ast_cmp_op *)items)[i]]);
+}
+
+static void write_cmp_ops(dumper *d, const void *item, int level)
+{
+    const array *a = item;
+    write_list(d, a->items, a->count, cmp_op_item, level);
 }
 
 /* The fields of expressions with operands and operators. */
-static void operator_fields(dumper *d, node_fmt *f, const ast_expr *e)
+static void operator_fields(dumper *d, node_fmt *f, const ast_expr *e, array *lists)
 {
     switch (e->kind) {
     case EXPR_BOOL_OP:
         field(f, "op", leaf(d, e->as.bool_op.op == BOOL_AND ? "And()" : "Or()"));
-        field(f, "values", expr_list(d, e->as.bool_op.values, f->level));
+        field(f, "values",
+              exprs(&lists[0], e->as.bool_op.values.items, e->as.bool_op.values.count));
         break;
     case EXPR_BIN_OP:
-        field(f, "left", expr(d, e->as.bin_op.left, f->level));
+        field(f, "left", expr_value(e->as.bin_op.left));
         field(f, "op", leaf(d, bin_op_names[e->as.bin_op.op]));
-        field(f, "right", expr(d, e->as.bin_op.right, f->level));
+        field(f, "right", expr_value(e->as.bin_op.right));
         break;
     case EXPR_UNARY_OP:
         field(f, "op", leaf(d, unary_op_names[e->as.unary_op.op]));
-        field(f, "operand", expr(d, e->as.unary_op.operand, f->level));
+        field(f, "operand", expr_value(e->as.unary_op.operand));
         break;
     case EXPR_COMPARE: {
         int n = e->as.compare.comparators.count;
-        piece *ops = arena_alloc(&d->a, sizeof *ops * (size_t)(n + 1));
-        for (int i = 0; i < n; i++)
-            ops[i] = leaf(d, cmp_op_names[e->as.compare.ops[i]]);
-        field(f, "left", expr(d, e->as.compare.left, f->level));
-        field(f, "ops", list_of(d, ops, n, f->level));
-        field(f, "comparators", expr_list(d, e->as.compare.comparators, f->level));
+        lists[0] = (array){e->as.compare.ops, n};
+        field(f, "left", expr_value(e->as.compare.left));
+        field(f, "ops", list_value(write_cmp_ops, &lists[0], n));
+        field(f, "comparators", exprs(&lists[1], e->as.compare.comparators.items, n));
         break;
     }
     default: break;
@@ -387,31 +493,62 @@ static void operator_fields(dumper *d, node_fmt *f, const ast_expr *e)
 }
 
 /* The fields of displays and comprehensions. */
-static void container_fields(dumper *d, node_fmt *f, const ast_expr *e)
+static void container_fields(dumper *d, node_fmt *f, const ast_expr *e, array *lists)
 {
     switch (e->kind) {
     case EXPR_DICT:
-        field(f, "keys", expr_array(d, e->as.dict.keys, e->as.dict.count, f->level));
-        field(f, "values", expr_array(d, e->as.dict.values, e->as.dict.count, f->level));
+        field(f, "keys", exprs(&lists[0], e->as.dict.keys, e->as.dict.count));
+        field(f, "values", exprs(&lists[1], e->as.dict.values, e->as.dict.count));
         break;
-    case EXPR_SET: field(f, "elts", expr_list(d, e->as.set.elts, f->level)); break;
+    case EXPR_SET:
+        field(f, "elts", exprs(&lists[0], e->as.set.elts.items, e->as.set.elts.count));
+        break;
     case EXPR_LIST_COMP:
     case EXPR_SET_COMP:
     case EXPR_GENERATOR_EXP:
-        field(f, "elt", expr(d, e->as.comp.elt, f->level));
-        field(f, "generators",
-              comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
-        break;
     case EXPR_DICT_COMP:
-        field(f, "key", expr(d, e->as.comp.key, f->level));
-        field(f, "value", expr(d, e->as.comp.value, f->level));
-        field(f, "generators",
-              comprehensions(d, e->as.comp.generators, e->as.comp.ngenerators, f->level));
+        if (e->kind == EXPR_DICT_COMP) {
+            field(f, "key", expr_value(e->as.comp.key));
+            field(f, "value", expr_value(e->as.comp.value));
+        } else {
+            field(f, "elt", expr_value(e->as.comp.elt));
+        }
+        lists[0] = (array){e->as.comp.generators, e->as.comp.ngenerators};
+        field(f, "generators", list_value(write_comprehensions, &lists[0], lists[0].count));
         break;
     case EXPR_LIST:
     case EXPR_TUPLE:
-        field(f, "elts", expr_list(d, e->as.list.elts, f->level));
-        field(f, "ctx", ctx_piece(d, e->as.list.ctx));
+        field(f, "elts", exprs(&lists[0], e->as.list.elts.items, e->as.list.elts.count));
+        field(f, "ctx", ctx_value(d, e->as.list.ctx));
+        break;
+    default: break;
+    }
+}
+
+/* The fields of calls, f-strings and constants. */
+static void call_and_string_fields(dumper *d, node_fmt *f, const ast_expr *e, array *lists)
+{
+    switch (e->kind) {
+    case EXPR_CALL:
+        field(f, "func", expr_value(e->as.call.func));
+        field(f, "args", exprs(&lists[0], e->as.call.args.items, e->as.call.args.count));
+        lists[1] = (array){e->as.call.keywords, e->as.call.nkeywords};
+        field(f, "keywords", list_value(write_keywords, &lists[1], lists[1].count));
+        break;
+    case EXPR_FORMATTED_VALUE:
+        field(f, "value", expr_value(e->as.formatted_value.value));
+        field(f, "conversion", int_leaf(d, e->as.formatted_value.conversion));
+        if (e->as.formatted_value.format_spec)
+            field(f, "format_spec", expr_value(e->as.formatted_value.format_spec));
+        break;
+    case EXPR_JOINED_STR:
+        field(f, "values",
+              exprs(&lists[0], e->as.joined_str.values.items, e->as.joined_str.values.count));
+        break;
+    case EXPR_CONSTANT:
+        field(f, "value", constant_repr(d, &e->as.constant));
+        if (e->as.constant.kind_u)
+            field(f, "kind", leaf(d, "'u'"));
         break;
     default: break;
     }
@@ -422,58 +559,39 @@ static void other_fields(dumper *d, node_fmt *f, const ast_expr *e)
 {
     switch (e->kind) {
     case EXPR_LAMBDA:
-        field(f, "args", arguments(d, e->as.lambda.args, f->level));
-        field(f, "body", expr(d, e->as.lambda.body, f->level));
+        field(f, "args", written(write_arguments, e->as.lambda.args));
+        field(f, "body", expr_value(e->as.lambda.body));
         break;
     case EXPR_IF_EXP:
-        field(f, "test", expr(d, e->as.if_exp.test, f->level));
-        field(f, "body", expr(d, e->as.if_exp.body, f->level));
-        field(f, "orelse", expr(d, e->as.if_exp.orelse, f->level));
-        break;
-    case EXPR_CALL:
-        field(f, "func", expr(d, e->as.call.func, f->level));
-        field(f, "args", expr_list(d, e->as.call.args, f->level));
-        field(f, "keywords", keywords(d, e->as.call.keywords, e->as.call.nkeywords, f->level));
-        break;
-    case EXPR_FORMATTED_VALUE:
-        field(f, "value", expr(d, e->as.formatted_value.value, f->level));
-        field(f, "conversion", int_leaf(d, e->as.formatted_value.conversion));
-        if (e->as.formatted_value.format_spec)
-            field(f, "format_spec", expr(d, e->as.formatted_value.format_spec, f->level));
-        break;
-    case EXPR_JOINED_STR:
-        field(f, "values", expr_list(d, e->as.joined_str.values, f->level));
-        break;
-    case EXPR_CONSTANT:
-        field(f, "value", constant_repr(d, &e->as.constant));
-        if (e->as.constant.kind_u)
-            field(f, "kind", leaf(d, "'u'"));
+        field(f, "test", expr_value(e->as.if_exp.test));
+        field(f, "body", expr_value(e->as.if_exp.body));
+        field(f, "orelse", expr_value(e->as.if_exp.orelse));
         break;
     case EXPR_ATTRIBUTE:
-        field(f, "value", expr(d, e->as.attribute.value, f->level));
+        field(f, "value", expr_value(e->as.attribute.value));
         field(f, "attr", str_repr(d, e->as.attribute.attr, strlen(e->as.attribute.attr)));
-        field(f, "ctx", ctx_piece(d, e->as.attribute.ctx));
+        field(f, "ctx", ctx_value(d, e->as.attribute.ctx));
         break;
     case EXPR_SUBSCRIPT:
-        field(f, "value", expr(d, e->as.subscript.value, f->level));
-        field(f, "slice", expr(d, e->as.subscript.slice, f->level));
-        field(f, "ctx", ctx_piece(d, e->as.subscript.ctx));
+        field(f, "value", expr_value(e->as.subscript.value));
+        field(f, "slice", expr_value(e->as.subscript.slice));
+        field(f, "ctx", ctx_value(d, e->as.subscript.ctx));
         break;
     case EXPR_STARRED:
-        field(f, "value", expr(d, e->as.starred.value, f->level));
-        field(f, "ctx", ctx_piece(d, e->as.starred.ctx));
+        field(f, "value", expr_value(e->as.starred.value));
+        field(f, "ctx", ctx_value(d, e->as.starred.ctx));
         break;
     case EXPR_NAME:
         field(f, "id", str_repr(d, e->as.name.id, strlen(e->as.name.id)));
-        field(f, "ctx", ctx_piece(d, e->as.name.ctx));
+        field(f, "ctx", ctx_value(d, e->as.name.ctx));
         break;
     case EXPR_SLICE:
         if (e->as.slice.lower)
-            field(f, "lower", expr(d, e->as.slice.lower, f->level));
+            field(f, "lower", expr_value(e->as.slice.lower));
         if (e->as.slice.upper)
-            field(f, "upper", expr(d, e->as.slice.upper, f->level));
+            field(f, "upper", expr_value(e->as.slice.upper));
         if (e->as.slice.step)
-            field(f, "step", expr(d, e->as.slice.step, f->level));
+            field(f, "step", expr_value(e->as.slice.step));
         break;
     default: break;
     }
@@ -505,107 +623,128 @@ static const char *const expr_names[] = {
     [EXPR_SLICE] = "Slice",
 };
 
-static piece expr(dumper *d, const ast_expr *e, int level)
+static void write_expr(dumper *d, const void *item, int level)
 {
+    const ast_expr *e = item;
+    array lists[2];
     node_fmt f = node_begin(d, expr_names[e->kind], level);
-    operator_fields(d, &f, e);
-    container_fields(d, &f, e);
+    operator_fields(d, &f, e, lists);
+    container_fields(d, &f, e, lists);
+    call_and_string_fields(d, &f, e, lists);
     other_fields(d, &f, e);
     location(&f, e->loc);
-    return node_end(&f);
+    node_end(&f);
 }
 
-static piece names_list(dumper *d, const char *const *names, int n, int level)
+static void name_item(dumper *d, const void *items, int i, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++)
-        items[i] = str_repr(d, names[i], strlen(names[i]));
-    return list_of(d, items, n, level);
+    const char *name = ((const char *const *)items)[i];
+    value v = str_repr(d, name, strlen(name));
+    put(d, v.leaf);
 }
 
-static piece aliases(dumper *d, const ast_alias *al, int n, int level)
+static void write_names(dumper *d, const void *item, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++) {
-        node_fmt f = node_begin(d, "alias", level + 1);
-        field(&f, "name", str_repr(d, al[i].name, strlen(al[i].name)));
-        if (al[i].asname)
-            field(&f, "asname", str_repr(d, al[i].asname, strlen(al[i].asname)));
-        location(&f, al[i].loc);
-        items[i] = node_end(&f);
-    }
-    return list_of(d, items, n, level);
+    const array *a = item;
+    write_list(d, a->items, a->count, name_item, level);
 }
 
-static piece handlers(dumper *d, const ast_excepthandler *h, int n, int level)
+static void alias_item(dumper *d, const void *items, int i, int level)
 {
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(n + 1));
-    for (int i = 0; i < n; i++) {
-        node_fmt f = node_begin(d, "ExceptHandler", level + 1);
-        if (h[i].type)
-            field(&f, "type", expr(d, h[i].type, f.level));
-        if (h[i].name)
-            field(&f, "name", str_repr(d, h[i].name, strlen(h[i].name)));
-        field(&f, "body", stmt_list(d, h[i].body, f.level));
-        location(&f, h[i].loc);
-        items[i] = node_end(&f);
-    }
-    return list_of(d, items, n, level);
+    const ast_alias *al = &((const ast_alias *)items)[i];
+    node_fmt f = node_begin(d, "alias", level);
+    field(&f, "name", str_repr(d, al->name, strlen(al->name)));
+    if (al->asname)
+        field(&f, "asname", str_repr(d, al->asname, strlen(al->asname)));
+    location(&f, al->loc);
+    node_end(&f);
+}
+
+static void write_aliases(dumper *d, const void *item, int level)
+{
+    const array *a = item;
+    write_list(d, a->items, a->count, alias_item, level);
+}
+
+static void handler_item(dumper *d, const void *items, int i, int level)
+{
+    const ast_excepthandler *h = &((const ast_excepthandler *)items)[i];
+    node_fmt f = node_begin(d, "ExceptHandler", level);
+    if (h->type)
+        field(&f, "type", expr_value(h->type));
+    if (h->name)
+        field(&f, "name", str_repr(d, h->name, strlen(h->name)));
+    field(&f, "body", stmts(&h->body));
+    location(&f, h->loc);
+    node_end(&f);
+}
+
+static void write_handlers(dumper *d, const void *item, int level)
+{
+    const array *a = item;
+    write_list(d, a->items, a->count, handler_item, level);
 }
 
 /* The fields of compound statements. */
-static void compound_fields(dumper *d, node_fmt *f, const ast_stmt *s)
+static void compound_fields(dumper *d, node_fmt *f, const ast_stmt *s, array *lists)
 {
     switch (s->kind) {
-    case STMT_FUNCTION_DEF:
+    case STMT_FUNCTION_DEF: {
+        const ast_expr_list *decorators = &s->as.function_def.decorator_list;
         field(f, "name", str_repr(d, s->as.function_def.name, strlen(s->as.function_def.name)));
-        field(f, "args", arguments(d, s->as.function_def.args, f->level));
-        field(f, "body", stmt_list(d, s->as.function_def.body, f->level));
-        field(f, "decorator_list", expr_list(d, s->as.function_def.decorator_list, f->level));
+        field(f, "args", written(write_arguments, s->as.function_def.args));
+        field(f, "body", stmts(&s->as.function_def.body));
+        field(f, "decorator_list", exprs(&lists[0], decorators->items, decorators->count));
         if (s->as.function_def.returns)
-            field(f, "returns", expr(d, s->as.function_def.returns, f->level));
+            field(f, "returns", expr_value(s->as.function_def.returns));
         break;
+    }
     case STMT_FOR:
-        field(f, "target", expr(d, s->as.for_.target, f->level));
-        field(f, "iter", expr(d, s->as.for_.iter, f->level));
-        field(f, "body", stmt_list(d, s->as.for_.body, f->level));
-        field(f, "orelse", stmt_list(d, s->as.for_.orelse, f->level));
+        field(f, "target", expr_value(s->as.for_.target));
+        field(f, "iter", expr_value(s->as.for_.iter));
+        field(f, "body", stmts(&s->as.for_.body));
+        field(f, "orelse", stmts(&s->as.for_.orelse));
         break;
     case STMT_WHILE:
     case STMT_IF:
-        field(f, "test", expr(d, s->as.while_.test, f->level));
-        field(f, "body", stmt_list(d, s->as.while_.body, f->level));
-        field(f, "orelse", stmt_list(d, s->as.while_.orelse, f->level));
+        field(f, "test", expr_value(s->as.while_.test));
+        field(f, "body", stmts(&s->as.while_.body));
+        field(f, "orelse", stmts(&s->as.while_.orelse));
         break;
     case STMT_TRY:
-        field(f, "body", stmt_list(d, s->as.try_.body, f->level));
-        field(f, "handlers", handlers(d, s->as.try_.handlers, s->as.try_.nhandlers, f->level));
-        field(f, "orelse", stmt_list(d, s->as.try_.orelse, f->level));
-        field(f, "finalbody", stmt_list(d, s->as.try_.finalbody, f->level));
+        lists[0] = (array){s->as.try_.handlers, s->as.try_.nhandlers};
+        field(f, "body", stmts(&s->as.try_.body));
+        field(f, "handlers", list_value(write_handlers, &lists[0], lists[0].count));
+        field(f, "orelse", stmts(&s->as.try_.orelse));
+        field(f, "finalbody", stmts(&s->as.try_.finalbody));
         break;
     default: break;
     }
 }
 
 /* The fields of assignments. */
-static void assign_fields(dumper *d, node_fmt *f, const ast_stmt *s)
+static void assign_fields(dumper *d, node_fmt *f, const ast_stmt *s, array *lists)
 {
     switch (s->kind) {
-    case STMT_DELETE: field(f, "targets", expr_list(d, s->as.delete_.targets, f->level)); break;
+    case STMT_DELETE:
+        field(f, "targets",
+              exprs(&lists[0], s->as.delete_.targets.items, s->as.delete_.targets.count));
+        break;
     case STMT_ASSIGN:
-        field(f, "targets", expr_list(d, s->as.assign.targets, f->level));
-        field(f, "value", expr(d, s->as.assign.value, f->level));
+        field(f, "targets",
+              exprs(&lists[0], s->as.assign.targets.items, s->as.assign.targets.count));
+        field(f, "value", expr_value(s->as.assign.value));
         break;
     case STMT_AUG_ASSIGN:
-        field(f, "target", expr(d, s->as.aug_assign.target, f->level));
+        field(f, "target", expr_value(s->as.aug_assign.target));
         field(f, "op", leaf(d, bin_op_names[s->as.aug_assign.op]));
-        field(f, "value", expr(d, s->as.aug_assign.value, f->level));
+        field(f, "value", expr_value(s->as.aug_assign.value));
         break;
     case STMT_ANN_ASSIGN:
-        field(f, "target", expr(d, s->as.ann_assign.target, f->level));
-        field(f, "annotation", expr(d, s->as.ann_assign.annotation, f->level));
+        field(f, "target", expr_value(s->as.ann_assign.target));
+        field(f, "annotation", expr_value(s->as.ann_assign.annotation));
         if (s->as.ann_assign.value)
-            field(f, "value", expr(d, s->as.ann_assign.value, f->level));
+            field(f, "value", expr_value(s->as.ann_assign.value));
         field(f, "simple", int_leaf(d, s->as.ann_assign.simple));
         break;
     default: break;
@@ -613,39 +752,42 @@ static void assign_fields(dumper *d, node_fmt *f, const ast_stmt *s)
 }
 
 /* The fields of the other simple statements. */
-static void simple_fields(dumper *d, node_fmt *f, const ast_stmt *s)
+static void simple_fields(dumper *d, node_fmt *f, const ast_stmt *s, array *lists)
 {
     switch (s->kind) {
     case STMT_RETURN:
         if (s->as.return_.value)
-            field(f, "value", expr(d, s->as.return_.value, f->level));
+            field(f, "value", expr_value(s->as.return_.value));
         break;
     case STMT_RAISE:
         if (s->as.raise.exc)
-            field(f, "exc", expr(d, s->as.raise.exc, f->level));
+            field(f, "exc", expr_value(s->as.raise.exc));
         if (s->as.raise.cause)
-            field(f, "cause", expr(d, s->as.raise.cause, f->level));
+            field(f, "cause", expr_value(s->as.raise.cause));
         break;
     case STMT_ASSERT:
-        field(f, "test", expr(d, s->as.assert_.test, f->level));
+        field(f, "test", expr_value(s->as.assert_.test));
         if (s->as.assert_.msg)
-            field(f, "msg", expr(d, s->as.assert_.msg, f->level));
+            field(f, "msg", expr_value(s->as.assert_.msg));
         break;
     case STMT_IMPORT:
-        field(f, "names", aliases(d, s->as.import.names, s->as.import.count, f->level));
+        lists[0] = (array){s->as.import.names, s->as.import.count};
+        field(f, "names", list_value(write_aliases, &lists[0], lists[0].count));
         break;
     case STMT_IMPORT_FROM:
         if (s->as.import_from.module)
             field(f, "module",
                   str_repr(d, s->as.import_from.module, strlen(s->as.import_from.module)));
-        field(f, "names", aliases(d, s->as.import_from.names, s->as.import_from.count, f->level));
+        lists[0] = (array){s->as.import_from.names, s->as.import_from.count};
+        field(f, "names", list_value(write_aliases, &lists[0], lists[0].count));
         field(f, "level", int_leaf(d, s->as.import_from.level));
         break;
     case STMT_GLOBAL:
     case STMT_NONLOCAL:
-        field(f, "names", names_list(d, s->as.global.names, s->as.global.count, f->level));
+        lists[0] = (array){s->as.global.names, s->as.global.count};
+        field(f, "names", list_value(write_names, &lists[0], lists[0].count));
         break;
-    case STMT_EXPR: field(f, "value", expr(d, s->as.expr.value, f->level)); break;
+    case STMT_EXPR: field(f, "value", expr_value(s->as.expr.value)); break;
     default: break;
     }
 }
@@ -673,22 +815,16 @@ static const char *const stmt_names[] = {
     [STMT_CONTINUE] = "Continue",
 };
 
-static piece stmt(dumper *d, const ast_stmt *s, int level)
+static void write_stmt(dumper *d, const void *item, int level)
 {
+    const ast_stmt *s = item;
+    array lists[1];
     node_fmt f = node_begin(d, stmt_names[s->kind], level);
-    compound_fields(d, &f, s);
-    assign_fields(d, &f, s);
-    simple_fields(d, &f, s);
+    compound_fields(d, &f, s, lists);
+    assign_fields(d, &f, s, lists);
+    simple_fields(d, &f, s, lists);
     location(&f, s->loc);
-    return node_end(&f);
-}
-
-static piece stmt_list(dumper *d, ast_stmt_list body, int level)
-{
-    piece *items = arena_alloc(&d->a, sizeof *items * (size_t)(body.count + 1));
-    for (int i = 0; i < body.count; i++)
-        items[i] = stmt(d, body.items[i], level + 1);
-    return list_of(d, items, body.count, level);
+    node_end(&f);
 }
 
 char *ast_dump(const ast_module *m, bool include_attributes)
@@ -696,10 +832,9 @@ char *ast_dump(const ast_module *m, bool include_attributes)
     dumper d = {.attributes = include_attributes};
     arena_init(&d.a);
     node_fmt f = node_begin(&d, "Module", 0);
-    field(&f, "body", stmt_list(&d, m->body, f.level));
+    field(&f, "body", stmts(&m->body));
     field(&f, "type_ignores", leaf(&d, "[]"));
-    piece p = node_end(&f);
-    char *out = strdup(p.text);
+    node_end(&f);
     arena_free(&d.a);
-    return out;
+    return d.out;
 }

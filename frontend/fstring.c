@@ -257,6 +257,7 @@ static ast_expr *field_expression(parser *p, const string_group *g, const char *
     sub->in_fstring = true;
     sub->depth = p->depth;
     sub->errors = p->errors;
+    sub->trials = p->trials;
     lex_init_fragment(&sub->lx, start, end, line_start, line, p->d);
     const char *end_line_start;
     int end_line = line_of(g->tok, end, &end_line_start, tok_line_start);

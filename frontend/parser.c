@@ -70,6 +70,32 @@ void parse_restore(parser *p, const parse_mark *m)
     p->prev = m->prev;
 }
 
+bool parse_trial_begin(parser *p, parse_trial *t)
+{
+    if (p->trials >= PARSE_MAX_TRIALS)
+        return false;
+    parse_save(p, &t->mark);
+    t->real = p->d;
+    t->scratch = (diag){0};
+    p->d = p->lx.d = &t->scratch;
+    p->trials++;
+    return true;
+}
+
+void parse_trial_end(parser *p, parse_trial *t, bool rewind)
+{
+    p->trials--;
+    p->d = p->lx.d = t->real;
+    if (rewind)
+        parse_restore(p, &t->mark);
+}
+
+void parse_trial_keep_error(parser *p, const parse_trial *t)
+{
+    if (t->scratch.set && !p->d->set)
+        *p->d = t->scratch;
+}
+
 bool parse_is_name(const parser *p, const char *text)
 {
     return p->tok.kind == TOK_NAME && p->tok.len == strlen(text) &&
@@ -355,16 +381,14 @@ static bool assign_here_error(parser *p, ast_expr *target, ast_loc start, token 
     if (left->loc.line == start.line && left->loc.col == start.col &&
         (left->kind == EXPR_LIST || left->kind == EXPR_TUPLE || left->kind == EXPR_GENERATOR_EXP))
         return false;
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return false;
     parse_advance(p); /* '=' */
     ast_expr *b = parse_bitwise_or(p);
     bool matches =
-        b && !scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
-    p->d = p->lx.d = real;
-    parse_restore(p, &m);
+        b && !t.scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
+    parse_trial_end(p, &t, true);
     if (!matches)
         return false;
     if (is_name)
@@ -460,14 +484,12 @@ static ast_stmt *aug_assignment(parser *p, ast_expr *target, ast_bin_op op, ast_
  * annotation targets need `target ':' expression`. */
 static bool annotation_follows(parser *p)
 {
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return false;
     parse_advance(p);
-    bool ok = parse_expression(p) != NULL && !scratch.set;
-    p->d = p->lx.d = real;
-    parse_restore(p, &m);
+    bool ok = parse_expression(p) != NULL && !t.scratch.set;
+    parse_trial_end(p, &t, true);
     return ok;
 }
 

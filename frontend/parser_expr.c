@@ -1020,18 +1020,17 @@ void *parse_missing_comma(parser *p, ast_expr *a, const token *a_first)
     if (a->kind == EXPR_NAME &&
         (strcmp(a->as.name.id, "print") == 0 || strcmp(a->as.name.id, "exec") == 0))
         return NULL;
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return NULL;
     ast_expr *b = expression_without_invalid(p);
     bool in_brackets = p->prev.level > 0;
-    p->d = p->lx.d = real;
-    if (!b || scratch.set || !in_brackets) {
-        parse_restore(p, &m);
+    bool ok = b && !t.scratch.set && in_brackets;
+    parse_trial_end(p, &t, !ok);
+    if (!ok) {
         /* Errors raised while reading `b` (in f-strings, say) stand, as in CPython. */
-        if (strncmp(scratch.message, "f-string", 8) == 0 && !real->set)
-            *real = scratch;
+        if (strncmp(t.scratch.message, "f-string", 8) == 0)
+            parse_trial_keep_error(p, &t);
         return NULL;
     }
     return parse_error_range(p, "SyntaxError", a->loc, b->loc,
@@ -1043,20 +1042,18 @@ void *parse_missing_comma(parser *p, ast_expr *a, const token *a_first)
  * inside them (rather than a plain failure) is what it reports. */
 static void *legacy_expression(parser *p, ast_expr *a)
 {
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return NULL;
     ast_expr *b = parse_star_expressions(p);
-    p->d = p->lx.d = real;
-    parse_restore(p, &m);
+    parse_trial_end(p, &t, true);
     bool legacy = strcmp(a->as.name.id, "print") == 0 || strcmp(a->as.name.id, "exec") == 0;
-    if (b && !scratch.set && legacy)
+    if (b && !t.scratch.set && legacy)
         return parse_error_range(p, "SyntaxError", a->loc, b->loc,
                                  "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                                  a->as.name.id, a->as.name.id);
-    if (scratch.set && strcmp(scratch.message, "invalid syntax") != 0 && !real->set)
-        *real = scratch;
+    if (strcmp(t.scratch.message, "invalid syntax") != 0)
+        parse_trial_keep_error(p, &t);
     return NULL;
 }
 
@@ -1111,16 +1108,14 @@ static void *equals_instead_of_comparison(parser *p, ast_expr *a)
                      (a->kind == EXPR_CONSTANT && a->as.constant.kind <= CONST_FALSE) ||
                      (a->kind == EXPR_UNARY_OP && a->as.unary_op.op == UNARY_NOT)))
         return NULL;
-    parse_mark m;
-    parse_save(p, &m);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return NULL;
     parse_advance(p); /* '=' */
     ast_expr *b = parse_bitwise_or(p);
     bool matches =
-        b && !scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
-    p->d = p->lx.d = real;
-    parse_restore(p, &m);
+        b && !t.scratch.set && !parse_check(p, TOK_EQUAL) && !parse_check(p, TOK_COLONEQUAL);
+    parse_trial_end(p, &t, true);
     if (!matches)
         return NULL;
     if (is_name)
@@ -1252,19 +1247,17 @@ static ast_expr *invalid_for_target(ast_expr *e)
  * else a part that cannot be assigned to is reported, else the generic error. */
 void *parse_invalid_for_target(parser *p, const parse_mark *target_start)
 {
-    parse_mark failed_at;
-    parse_save(p, &failed_at);
+    parse_trial t;
+    if (!parse_trial_begin(p, &t))
+        return parse_fail(p);
     parse_restore(p, target_start);
-    diag *real = p->d, scratch = {0};
-    p->d = p->lx.d = &scratch;
     ast_expr *e = parse_star_expressions(p);
-    p->d = p->lx.d = real;
-    parse_restore(p, &failed_at);
-    if (scratch.set && strcmp(scratch.message, "invalid syntax") != 0 && !real->set) {
-        *real = scratch;
+    parse_trial_end(p, &t, true);
+    if (t.scratch.set && strcmp(t.scratch.message, "invalid syntax") != 0) {
+        parse_trial_keep_error(p, &t);
         return NULL;
     }
-    ast_expr *bad = e && !scratch.set ? invalid_for_target(e) : NULL;
+    ast_expr *bad = e && !t.scratch.set ? invalid_for_target(e) : NULL;
     if (bad)
         return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
                                  parse_expr_name(bad));

@@ -32,6 +32,7 @@ struct parser {
      * of the whole module, whose tokenizer the error checks scan. */
     parser *root;
     bool in_fstring;
+    int trials; /* trial parses under way, at most PARSE_MAX_TRIALS */
 };
 
 /* A growable array of pointers in the arena, grown by doubling so appends stay linear. */
@@ -48,6 +49,17 @@ typedef struct parse_mark {
     token tok, prev;
 } parse_mark;
 
+/* A trial parse, as CPython's second pass tries its invalid_* rules: errors go to `scratch`
+ * and the position can be rewound. Every trial re-reads the rest of an erroneous line and may
+ * start two more where it fails, so nesting is capped (a `for` target re-read as expressions
+ * may hold a missing comma): the work on an error path stays a small multiple of linear. */
+enum { PARSE_MAX_TRIALS = 2 };
+typedef struct parse_trial {
+    parse_mark mark;
+    diag *real;
+    diag scratch;
+} parse_trial;
+
 /* ---- tokens (parser.c) ---- */
 void parse_advance(parser *p);
 bool parse_check(const parser *p, tok_kind kind);
@@ -58,6 +70,12 @@ bool parse_expect(parser *p, tok_kind kind);
 token parse_peek(parser *p);
 void parse_save(const parser *p, parse_mark *m);
 void parse_restore(parser *p, const parse_mark *m);
+/* Starts a trial at the current token; false (and nothing started) when too deep in others. */
+bool parse_trial_begin(parser *p, parse_trial *t);
+/* Ends a trial, going back to where it began when `rewind`. Its errors stay in t->scratch. */
+void parse_trial_end(parser *p, parse_trial *t, bool rewind);
+/* Keeps an error the trial ran into, when CPython would have raised it (see callers). */
+void parse_trial_keep_error(parser *p, const parse_trial *t);
 bool parse_is_name(const parser *p, const char *text);
 
 /* ---- errors (parser.c) ---- */
