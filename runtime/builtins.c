@@ -351,6 +351,11 @@ static rt_cfunc core_function(const char *name)
                 {"hash", builtin_hash},         {"id", builtin_id},
                 {"len", builtin_len},           {"locals", builtin_locals},
                 {"print", builtin_print},       {"repr", builtin_repr_fn},
+                /* iter_builtins.c (containers) */
+                {"all", rt_builtin_all},        {"any", rt_builtin_any},
+                {"iter", rt_builtin_iter},      {"max", rt_builtin_max},
+                {"min", rt_builtin_min},        {"next", rt_builtin_next},
+                {"sorted", rt_builtin_sorted},  {"sum", rt_builtin_sum},
                 {NULL, NULL}};
     for (int i = 0; core[i].name != NULL; i++)
         if (strcmp(core[i].name, name) == 0)
