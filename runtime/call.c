@@ -313,6 +313,28 @@ rt_value rt_function_str(rt_vm *vm, rt_value callee)
     return rt_str_printf(vm, "%s object", rt_type_of(callee)->name);
 }
 
+static bool is_iterable_type(const rt_type *t)
+{
+    return t->iter != NULL || t->next != NULL || t->getitem != NULL;
+}
+
+static rt_value raise_not_iterable_args(rt_vm *vm, rt_value callee, rt_value args)
+{
+    rt_value fs = rt_function_str(vm, callee);
+    return fs ? rt_raise_format(vm, &rt_type_error_type,
+                                "%U argument after * must be an iterable, not %T", fs, args)
+              : 0;
+}
+
+int rt_extend_call_args(rt_vm *vm, rt_value list, rt_value iterable, rt_value callee)
+{
+    if (!is_iterable_type(rt_type_of(iterable))) {
+        raise_not_iterable_args(vm, callee, iterable);
+        return -1;
+    }
+    return rt_list_extend(vm, list, iterable);
+}
+
 static rt_value positional_tuple(rt_vm *vm, rt_value callee, rt_value args)
 {
     if (args == 0)
@@ -321,13 +343,8 @@ static rt_value positional_tuple(rt_vm *vm, rt_value callee, rt_value args)
         return args;
     if (rt_is_type(args, &rt_list_type))
         return rt_list_to_tuple(vm, args);
-    const rt_type *t = rt_type_of(args);
-    if (t->iter == NULL && t->next == NULL && t->getitem == NULL) {
-        rt_value fs = rt_function_str(vm, callee);
-        return fs ? rt_raise_format(vm, &rt_type_error_type,
-                                    "%U argument after * must be an iterable, not %T", fs, args)
-                  : 0;
-    }
+    if (!is_iterable_type(rt_type_of(args)))
+        return raise_not_iterable_args(vm, callee, args);
     return rt_tuple_from_iterable(vm, args);
 }
 

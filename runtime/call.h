@@ -32,5 +32,9 @@ rt_value rt_kwarg(rt_value kwnames, const rt_value *kwvalues, const char *name);
 /* How call-site errors name a callee: "mod.f()" for functions (qualified by their module
  * unless it is builtins), "print()" for builtins, "int object" for anything else. */
 rt_value rt_function_str(rt_vm *vm, rt_value callee);
+/* LIST_EXTEND for the positional arguments of f(*x) (the IR's c operand is the callee): like
+ * rt_list_extend, but a non-iterable x raises CPython's "mod.f() argument after * must be an
+ * iterable, not int". 0 / -1. */
+int rt_extend_call_args(rt_vm *vm, rt_value list, rt_value iterable, rt_value callee);
 
 #endif

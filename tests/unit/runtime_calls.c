@@ -280,6 +280,11 @@ Test(calls, call_ex_and_kwargs_errors)
     cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)),
                      "__main__.f() argument after * must be an iterable, not int");
     vm->pending = 0;
+    /* f(0, *1): the compiled call extends its argument list first */
+    cr_assert_eq(rt_extend_call_args(vm, rt_list_new(0), I(1), f), -1);
+    cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)),
+                     "__main__.f() argument after * must be an iterable, not int");
+    vm->pending = 0;
     /* f(**1) */
     cr_assert_eq(rt_call_ex(vm, f, rt_tuple_new(0), I(1)), RT_ERROR);
     cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)),
