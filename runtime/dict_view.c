@@ -271,23 +271,92 @@ static rt_value view_compare(rt_vm *vm, rt_value self, rt_value other, rt_compar
     return rt_bool(op == RT_NE ? !r : r);
 }
 
-/* keys() & x, | x, - x, ^ x: set(left) combined with right, as CPython's dictviews_*. */
+/* dictviews_to_set: set(view), from the dict itself for keys (set() reads a dict's stored
+ * hashes and sizes its table up front, which shows in the order). */
+static rt_value view_to_set(rt_vm *vm, rt_value v)
+{
+    rt_value source = rt_is_type(v, &rt_dict_keys_type) ? as_view(v)->dict : v;
+    rt_value r = rt_set_new();
+    return rt_set_update(vm, r, source) < 0 ? RT_ERROR : r;
+}
+
+/* _PyDictView_Intersect: a set at least as large as the view does the work itself;
+ * otherwise the smaller operand is iterated and looked up in the larger view. */
+static rt_value view_intersect(rt_vm *vm, rt_value self, rt_value other)
+{
+    if (!is_set_like_view(self)) {
+        rt_value t = self;
+        self = other;
+        other = t;
+    }
+    int64_t len_self = view_length(vm, self);
+    if (rt_is_type(other, &rt_set_type) && len_self <= rt_set_size(other))
+        return rt_set_intersection(vm, other, self);
+    if (is_set_like_view(other) && view_length(vm, other) > len_self) {
+        rt_value t = self;
+        self = other;
+        other = t;
+    }
+    rt_value result = rt_set_new();
+    rt_value it = rt_get_iter(vm, other);
+    if (it == RT_ERROR)
+        return RT_ERROR;
+    for (;;) {
+        rt_value key = rt_iter_next(vm, it);
+        if (key == RT_ERROR)
+            return RT_ERROR;
+        if (key == RT_ITER_DONE)
+            return result;
+        int r = view_contains(vm, self, key);
+        if (r < 0 || (r > 0 && rt_set_add(vm, result, key) < 0))
+            return RT_ERROR;
+    }
+}
+
+/* dictitems_xor: pairs of either dict whose key is missing from, or maps to a different
+ * value in, the other; d2's pairs first, then what is left of d1. */
+static rt_value items_xor(rt_vm *vm, rt_value a, rt_value b)
+{
+    rt_value temp = rt_dict_copy(vm, as_view(a)->dict);
+    rt_value result = rt_set_new();
+    rt_value d2 = as_view(b)->dict, key, value;
+    int64_t pos = 0, hash;
+    if (temp == RT_ERROR)
+        return RT_ERROR;
+    while (rt_dict_next_hashed(d2, &pos, &key, &value, &hash)) {
+        bool error;
+        rt_value mine = rt_dict_get_hashed(vm, temp, key, hash, &error);
+        if (error)
+            return RT_ERROR;
+        int same = mine != 0 ? rt_compare_bool(vm, RT_EQ, mine, value) : 0;
+        if (same < 0)
+            return RT_ERROR;
+        if (same) {
+            if (rt_dict_delete_hashed(vm, temp, key, hash) < 0)
+                return RT_ERROR;
+        } else if (rt_set_add(vm, result, rt_tuple_pack(2, key, value)) < 0) {
+            return RT_ERROR;
+        }
+    }
+    rt_value rest = rt_dict_view_new(temp, RT_DICT_ITEMS);
+    return rt_set_update(vm, result, rest) < 0 ? RT_ERROR : result;
+}
+
+/* keys() & x, | x, - x, ^ x: CPython's dictviews_* (either operand may be the view). */
 static rt_value view_binary(rt_vm *vm, int op, rt_value a, rt_value b)
 {
     op &= ~RT_INPLACE;
-    if (op != RT_AND && op != RT_OR && op != RT_SUB && op != RT_XOR)
+    if (op == RT_AND)
+        return view_intersect(vm, a, b);
+    if (op == RT_XOR && rt_is_type(a, &rt_dict_items_type) && rt_is_type(b, &rt_dict_items_type))
+        return items_xor(vm, a, b);
+    if (op != RT_OR && op != RT_SUB && op != RT_XOR)
         return RT_NOT_IMPLEMENTED;
-    if (op == RT_AND && !is_set_like_view(a)) {
-        rt_value t = a;
-        a = b;
-        b = t;
-    }
-    rt_value result = rt_set_new();
-    if (rt_set_update(vm, result, a) < 0)
+    rt_value result = view_to_set(vm, a);
+    if (result == RT_ERROR)
         return RT_ERROR;
-    int r = 0;
+    int r;
     switch (op) {
-    case RT_AND: return rt_set_intersection(vm, result, b);
     case RT_OR: r = rt_set_update(vm, result, b); break;
     case RT_SUB: r = rt_set_difference_update(vm, result, b); break;
     default: r = rt_set_symmetric_difference_update(vm, result, b); break;

@@ -83,6 +83,9 @@ static void table_resize(rt_set *s, int64_t minused)
     int64_t size = MINSIZE;
     while (size <= minused)
         size <<= 1;
+    /* A small table without dummies stays as it is: rebuilding could move items. */
+    if (size == MINSIZE && s->mask == MINSIZE - 1 && s->fill == s->used)
+        return;
     set_entry *old = s->table;
     int64_t old_mask = s->mask;
     set_entry *table = rt_alloc_raw((size_t)size * sizeof(set_entry));
@@ -157,8 +160,8 @@ restart:;
                 if (table != s->table || e->key != start)
                     goto restart;
                 mask = (uint64_t)s->mask;
-            } else if (e->hash == -1 && e->key == DUMMY && freeslot == NULL) {
-                freeslot = e;
+            } else if (e->hash == -1) {
+                freeslot = e; /* the last dummy on the path, as CPython's */
             }
             e++;
         } while (probes--);
@@ -351,6 +354,19 @@ rt_value rt_set_from_array(rt_vm *vm, size_t n, const rt_value *items)
         if (add_key(vm, as_set(r), items[i]) < 0)
             return RT_ERROR;
     return r;
+}
+
+/* CPython compiles a display of more than two constants as BUILD_SET 0 + SET_UPDATE of a
+ * frozenset constant; the merge sizes the table for twice the items, which shows in the
+ * iteration order ({'x', 'y', 'z', 'w', 'v'} differs from adding the five one by one). */
+rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items)
+{
+    rt_value frozen = set_alloc(&rt_frozenset_type);
+    for (size_t i = 0; i < n; i++)
+        if (add_key(vm, as_set(frozen), items[i]) < 0)
+            return RT_ERROR;
+    rt_value r = rt_set_new();
+    return merge(vm, as_set(r), as_set(frozen)) < 0 ? RT_ERROR : r;
 }
 
 int rt_set_add(rt_vm *vm, rt_value set, rt_value item) { return add_key(vm, as_set(set), item); }

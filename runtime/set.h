@@ -18,6 +18,11 @@ int rt_set_symmetric_difference_update(rt_vm *vm, rt_value set, rt_value other);
 int64_t rt_set_size(rt_value set);
 extern const rt_type rt_set_iterator_type;
 
+/* A set display of more than two constants ({'a', 'b', 'c'}), built the way CPython's
+ * compiler does (BUILD_SET 0 + SET_UPDATE frozenset), whose iteration order differs from
+ * rt_set_from_array's. Not for `x in {...}` / `for x in {...}`, which CPython turns into a
+ * frozenset constant (that order is rt_set_from_array's). */
+rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items);
 /* Iteration in table order (CPython's); *pos starts at 0. */
 bool rt_set_next(rt_value set, int64_t *pos, rt_value *item);
 

@@ -1,15 +1,16 @@
-/* Unit tests for dict: insertion order through inserts, deletes, reinserts, popitem and
- * resizes; lookups, views, iteration errors, update/merge errors and the methods. Every
- * expectation was computed by /usr/bin/python3.11 (PYTHONHASHSEED=0); the comment above each
- * check gives the Python that produced it. */
+/* Unit tests for dict, its views and iterators, set and frozenset: iteration order after
+ * inserts, deletes, reinserts and resizes, pop orders, the set algebra, hashes, and error
+ * messages. Every expectation was produced by /usr/bin/python3.11 with PYTHONHASHSEED=0 (the
+ * runtime's str hash is siphash13 with the zero key); the comment above each names the
+ * Python that printed it. */
 #include <criterion/criterion.h>
-#include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "call.h"
 #include "dict.h"
 #include "exception.h"
-#include "float.h"
+#include "int.h"
 #include "iter.h"
 #include "list.h"
 #include "ops.h"
@@ -23,300 +24,662 @@ static rt_vm *vm;
 static void setup(void) { vm = rt_vm_new(); }
 
 TestSuite(dict, .init = setup);
+TestSuite(set, .init = setup);
+
+/* ---- helpers ---- */
 
 static const char *pending_text(void)
 {
     if (!vm->pending)
         return "(no exception)";
-    rt_value r = rt_repr(vm, vm->pending);
-    return r ? rt_str_data(r) : "(repr failed)";
+    rt_value r = rt_str(vm, vm->pending);
+    return r ? rt_str_data(r) : "(str failed)";
 }
 
-static void expect_repr(rt_value v, const char *want)
+static const char *repr(rt_value v)
 {
-    cr_assert(v != 0, "unexpected error %s (want %s)", pending_text(), want);
+    cr_assert(v != 0, "unexpected error: %s: %s", rt_type_of(vm->pending)->name, pending_text());
     rt_value r = rt_repr(vm, v);
     cr_assert(r != 0, "repr failed: %s", pending_text());
-    cr_expect_str_eq(rt_str_data(r), want);
+    return rt_str_data(r);
 }
 
-/* Checks that the last call failed with type(message) and clears the exception. */
-static void expect_error(bool failed, const rt_type *type, const char *want)
+static void expect_repr(rt_value v, const char *want) { cr_expect_str_eq(repr(v), want); }
+
+static void expect_error(rt_value r, const rt_type *type, const char *message)
 {
-    cr_assert(failed, "expected %s: %s", type->name, want);
+    cr_assert_eq(r, 0, "expected %s but got %s", type->name, r ? repr(r) : "");
     cr_assert(vm->pending != 0);
     cr_expect_eq(rt_as_object(vm->pending)->type, type, "raised %s, expected %s",
-                 rt_type_of(vm->pending)->name, type->name);
-    rt_value args = ((rt_exception *)rt_as_object(vm->pending))->args;
-    rt_value first = rt_as_tuple(args)->size ? rt_as_tuple(args)->items[0] : 0;
-    rt_value text = first == 0 ? rt_str_from_cstr("")
-                    : rt_is_type(first, &rt_str_type) && type != &rt_key_error_type
-                        ? first
-                        : rt_repr(vm, first);
-    cr_expect_str_eq(rt_str_data(text), want);
+                 rt_as_object(vm->pending)->type->name, type->name);
+    cr_expect_str_eq(pending_text(), message);
     vm->pending = 0;
 }
 
-/* A key token of a script: an int when it looks like one, else a str. */
-static rt_value key_of(const char *tok)
+static rt_value I(int64_t v) { return rt_int_from_int64(v); }
+static rt_value S(const char *s) { return rt_str_from_cstr(s); }
+static rt_value name(const char *s) { return rt_str_intern(vm, s); }
+
+static rt_value list_of(size_t n, ...)
 {
-    char *end;
-    long v = strtol(tok, &end, 10);
-    if (*tok != '\0' && *end == '\0')
-        return rt_small_int(v);
-    return rt_str_from_cstr(tok);
+    va_list ap;
+    va_start(ap, n);
+    rt_value l = rt_list_new(0);
+    for (size_t k = 0; k < n; k++)
+        rt_list_append(vm, l, va_arg(ap, rt_value));
+    va_end(ap);
+    return l;
 }
 
-static rt_value call_method(rt_value obj, const char *name, size_t nargs, const rt_value *args)
+/* Calls type(args...) or obj.method(args...). */
+static rt_value make(const rt_type *t, size_t n, const rt_value *args)
 {
-    return rt_call_method(vm, obj, rt_str_intern(vm, name), nargs, args, 0);
+    return rt_call(vm, rt_type_value(t), n, args, 0);
 }
 
-/* Runs a script of "+k" (d[k] = k), "-k" (del d[k]) and "pp" (d.popitem()) on d. */
-static rt_value run_script(rt_value d, const char *script)
+static rt_value call(rt_value obj, const char *method, size_t n, ...)
 {
-    char buf[2048];
-    strncpy(buf, script, sizeof buf - 1);
-    buf[sizeof buf - 1] = '\0';
-    for (char *tok = strtok(buf, " "); tok != NULL; tok = strtok(NULL, " ")) {
-        if (tok[0] == 'p') {
-            cr_assert(call_method(d, "popitem", 0, NULL) != 0);
-            continue;
-        }
-        rt_value k = key_of(tok + 1);
-        if (tok[0] == '+')
-            cr_assert_eq(rt_dict_set(vm, d, k, k), 0);
-        else
-            cr_assert_eq(rt_dict_delete(vm, d, k), 1, "del %s", tok + 1);
-    }
-    return d;
+    rt_value args[8];
+    va_list ap;
+    va_start(ap, n);
+    for (size_t k = 0; k < n; k++)
+        args[k] = va_arg(ap, rt_value);
+    va_end(ap);
+    return rt_call_method(vm, obj, name(method), n, args, 0);
 }
 
-static char *range_script(const char *op, int start, int stop, int step)
+static rt_value ints_set(size_t n, const int64_t *xs)
 {
-    static char buf[2048];
-    buf[0] = '\0';
-    for (int i = start; i < stop; i += step) {
-        char item[32];
-        snprintf(item, sizeof item, "%s%d ", op, i);
-        strcat(buf, item);
-    }
-    return buf;
+    rt_value s = rt_set_new();
+    for (size_t k = 0; k < n; k++)
+        cr_assert_eq(rt_set_add(vm, s, I(xs[k])), 0);
+    return s;
 }
 
-Test(dict, order_after_delete_and_reinsert)
+static rt_value list_of_iter(rt_value iterable)
 {
-    /* d = {}; d[1] = 1; d[2] = 2; d[3] = 3; del d[2]; d[2] = 2 */
-    expect_repr(run_script(rt_dict_new(), "+1 +2 +3 -2 +2"), "{1: 1, 3: 3, 2: 2}");
-    /* for k in 'abc': d[k] = k; del d['a']; d['d'] = 'd'; del d['c']; d['a'] = 'a'; d['c'] = 'c' */
-    expect_repr(run_script(rt_dict_new(), "+a +b +c -a +d -c +a +c"),
-                "{'b': 'b', 'd': 'd', 'a': 'a', 'c': 'c'}");
-    /* negative keys: d[-1], d[-2], d[1], d[2]; del d[-1]; d[-1] = -1 (hash(-1) == hash(-2)) */
-    expect_repr(run_script(rt_dict_new(), "+-1 +-2 +1 +2 --1 +-1"),
-                "{-2: -2, 1: 1, 2: 2, -1: -1}");
+    rt_value l = rt_list_from_iterable(vm, iterable);
+    cr_assert(l != 0, "%s", pending_text());
+    return l;
 }
 
-Test(dict, order_through_resizes)
-{
-    /* d = {i: i for i in range(20)}; for i in range(0, 20, 3): del d[i]; d[3] = 3; d[100] = 100 */
-    rt_value d = run_script(rt_dict_new(), range_script("+", 0, 20, 1));
-    run_script(d, range_script("-", 0, 20, 3));
-    run_script(d, "+3 +100");
-    expect_repr(d, "{1: 1, 2: 2, 4: 4, 5: 5, 7: 7, 8: 8, 10: 10, 11: 11, 13: 13, 14: 14, "
-                   "16: 16, 17: 17, 19: 19, 3: 3, 100: 100}");
-    cr_expect_eq(rt_dict_size(d), 15);
-    /* d = {i: i for i in range(6)}; del d[0..4]; then d[0..6] = ... (a resize compacts) */
-    d = run_script(rt_dict_new(), "+0 +1 +2 +3 +4 +5 -0 -1 -2 -3 -4 +0 +1 +2 +3 +4 +5 +6");
-    expect_repr(d, "{5: 5, 0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 6: 6}");
-}
+/* The LCG of the workload tests: x * 1103515245 + 12345 mod 2**31. */
+static uint64_t lcg(uint64_t x) { return (x * 1103515245u + 12345u) % ((uint64_t)1 << 31); }
 
-Test(dict, popitem_is_lifo)
+/* ---- dict order ---- */
+
+/* def lcg(x): return (x * 1103515245 + 12345) % 2**31
+ * x = 1; d = {}
+ * for step in range(600):
+ *     x = lcg(x); k = (x >> 8) % 50
+ *     if (x >> 4) % 3 == 0: d.pop(k, None)
+ *     else: d[k] = step
+ *     if step % 150 == 149: print(d) */
+Test(dict, order_after_deletes_and_reinserts)
 {
-    /* d = {f'k{i}': ... for i in range(12)}; del d['k5'], d['k0']; d.popitem() x2;
-     * d['k5'] = 'k5'; d['k0'] = 'k0' */
+    static const char *const want[] = {
+        "{29: 127, 42: 61, 43: 15, 1: 145, 17: 114, 8: 111, 36: 51, 46: 119, 15: 39, 3: 120, "
+        "32: 139, 7: 81, 37: 78, 45: 116, 25: 149, 11: 91, 31: 122, 5: 112, 0: 117, 20: 118, "
+        "44: 121, 18: 124, 38: 125, 2: 129, 33: 138, 22: 143, 40: 141, 30: 146, 4: 148}",
+        "{43: 294, 1: 277, 17: 286, 8: 207, 46: 271, 3: 120, 31: 175, 0: 117, 38: 248, 2: 219, "
+        "40: 141, 5: 290, 39: 257, 9: 246, 28: 222, 49: 247, 47: 288, 16: 240, 25: 274, 34: 241, "
+        "29: 256, 26: 278, 35: 284, 7: 292, 32: 297}",
+        "{2: 436, 5: 413, 39: 389, 28: 403, 49: 441, 16: 332, 29: 449, 7: 396, 32: 407, 33: 432, "
+        "21: 353, 6: 447, 14: 405, 48: 354, 13: 388, 42: 393, 22: 437, 38: 414, 19: 415, 0: 421, "
+        "20: 433, 43: 435, 30: 438, 1: 445}",
+        "{39: 510, 28: 565, 29: 449, 7: 553, 33: 521, 14: 574, 13: 576, 22: 567, 1: 594, 31: 450, "
+        "15: 591, 41: 456, 44: 550, 46: 464, 4: 468, 49: 539, 34: 507, 25: 504, 24: 525, 30: 519, "
+        "37: 588, 38: 545, 12: 560, 21: 562, 6: 570, 2: 573, 35: 590, 42: 581, 11: 596, 48: 589, "
+        "9: 595, 16: 597, 23: 599}",
+    };
+    uint64_t x = 1;
     rt_value d = rt_dict_new();
-    for (int i = 0; i < 12; i++) {
-        char k[8];
-        snprintf(k, sizeof k, "+k%d", i);
-        run_script(d, k);
+    int snap = 0;
+    for (int step = 0; step < 600; step++) {
+        x = lcg(x);
+        rt_value k = I((int64_t)((x >> 8) % 50));
+        if ((x >> 4) % 3 == 0)
+            cr_assert(rt_dict_delete(vm, d, k) >= 0);
+        else
+            cr_assert_eq(rt_dict_set(vm, d, k, I(step)), 0);
+        if (step % 150 == 149)
+            expect_repr(d, want[snap++]);
     }
-    run_script(d, "-k5 -k0 pp pp +k5 +k0");
-    expect_repr(d, "{'k1': 'k1', 'k2': 'k2', 'k3': 'k3', 'k4': 'k4', 'k6': 'k6', 'k7': 'k7', "
-                   "'k8': 'k8', 'k9': 'k9', 'k5': 'k5', 'k0': 'k0'}");
-    /* {1: 2}.popitem() */
-    rt_value one = run_script(rt_dict_new(), "+1");
-    expect_repr(call_method(one, "popitem", 0, NULL), "(1, 1)");
-    /* {}.popitem() -> KeyError: 'popitem(): dictionary is empty' */
-    expect_error(call_method(one, "popitem", 0, NULL) == 0, &rt_key_error_type,
+}
+
+/* x = 7; d = {}
+ * for step in range(300):
+ *     x = lcg(x); k = 'k%d' % ((x >> 8) % 30)
+ *     if (x >> 4) % 4 == 0: d.pop(k, None)
+ *     else: d[k] = step % 10
+ * print(d) */
+Test(dict, str_keys_order)
+{
+    uint64_t x = 7;
+    rt_value d = rt_dict_new();
+    for (int step = 0; step < 300; step++) {
+        x = lcg(x);
+        char key[16];
+        snprintf(key, sizeof key, "k%d", (int)((x >> 8) % 30));
+        if ((x >> 4) % 4 == 0)
+            cr_assert(call(d, "pop", 2, S(key), RT_NONE) != 0);
+        else
+            cr_assert_eq(rt_dict_set(vm, d, S(key), I(step % 10)), 0);
+    }
+    expect_repr(d, "{'k22': 3, 'k4': 7, 'k10': 7, 'k3': 0, 'k14': 8, 'k7': 0, 'k1': 0, "
+                   "'k23': 4, 'k26': 9, 'k17': 0, 'k2': 7, 'k20': 6, 'k19': 9, 'k28': 5, "
+                   "'k15': 3, 'k25': 7, 'k5': 5, 'k9': 1, 'k13': 5, 'k11': 0, 'k18': 4, "
+                   "'k0': 6}");
+    /* Interned and non-interned keys find the same entry. */
+    cr_expect_eq(rt_dict_get_str(d, name("k22")), I(3));
+    cr_expect_eq(rt_dict_get_str(d, S("k0")), I(6));
+    cr_expect_eq(rt_dict_get_str(d, S("k29")), 0);
+}
+
+/* d = {1: 'a', 2: 'b', 3: 'c'}; d[1] = 'z'; del d[2]; d[2] = 'y'; print(d)
+ * -> {1: 'z', 3: 'c', 2: 'y'} (replacing keeps the place, reinserting goes last) */
+Test(dict, replace_keeps_position)
+{
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), S("a"));
+    rt_dict_set(vm, d, I(2), S("b"));
+    rt_dict_set(vm, d, I(3), S("c"));
+    rt_dict_set(vm, d, I(1), S("z"));
+    cr_assert_eq(rt_dict_delete(vm, d, I(2)), 1);
+    cr_assert_eq(rt_dict_delete(vm, d, I(2)), 0);
+    rt_dict_set(vm, d, I(2), S("y"));
+    expect_repr(d, "{1: 'z', 3: 'c', 2: 'y'}");
+    /* 1 == 1.0 == True: the first key object stays. d[True] = 'q' -> {1: 'q', ...} */
+    rt_dict_set(vm, d, RT_TRUE, S("q"));
+    expect_repr(d, "{1: 'q', 3: 'c', 2: 'y'}");
+}
+
+/* d = dict.fromkeys(range(10)); [d.popitem() for _ in range(3)]; d[20] = 0; print(d, d.popitem())
+ * -> {0: None, 1: None, 2: None, 3: None, 4: None, 5: None, 6: None, 20: 0} (20, 0) */
+Test(dict, popitem_takes_last)
+{
+    rt_value range = rt_call(vm, rt_dict_get_str(vm->builtins, name("range")), 1,
+                             (rt_value[]){I(10)}, 0);
+    rt_value d = rt_getattr(vm, rt_type_value(&rt_dict_type), name("fromkeys"));
+    cr_assert(d != 0, "%s", pending_text());
+    d = rt_call(vm, d, 1, &range, 0);
+    for (int k = 0; k < 3; k++)
+        cr_assert(call(d, "popitem", 0) != 0);
+    rt_dict_set(vm, d, I(20), I(0));
+    expect_repr(d, "{0: None, 1: None, 2: None, 3: None, 4: None, 5: None, 6: None, 20: 0}");
+    expect_repr(call(d, "popitem", 0), "(20, 0)");
+    expect_error(call(rt_dict_new(), "popitem", 0), &rt_key_error_type,
                  "'popitem(): dictionary is empty'");
 }
 
-Test(dict, lookup_and_key_errors)
+/* {}[1] -> KeyError: 1; {}['a'] -> KeyError: 'a'; {}[(1, 2)] -> KeyError: (1, 2);
+ * {}[[]] -> TypeError: unhashable type: 'list' */
+Test(dict, getitem_errors)
 {
-    rt_value d = run_script(rt_dict_new(), "+1 +a");
-    /* d[1], d['a'] */
-    expect_repr(rt_getitem(vm, d, rt_small_int(1)), "1");
-    expect_repr(rt_getitem(vm, d, rt_str_from_cstr("a")), "'a'");
-    /* d['zz'] -> KeyError: 'zz' (the key's repr) */
-    expect_error(rt_getitem(vm, d, rt_str_from_cstr("zz")) == 0, &rt_key_error_type, "'zz'");
-    /* d[[]] -> TypeError: unhashable type: 'list' */
-    expect_error(rt_getitem(vm, d, rt_list_new(0)) == 0, &rt_type_error_type,
+    rt_value d = rt_dict_new();
+    expect_error(rt_getitem(vm, d, I(1)), &rt_key_error_type, "1");
+    expect_error(rt_getitem(vm, d, S("a")), &rt_key_error_type, "'a'");
+    expect_error(rt_getitem(vm, d, rt_tuple_pack(2, I(1), I(2))), &rt_key_error_type, "(1, 2)");
+    expect_error(rt_getitem(vm, d, rt_list_new(0)), &rt_type_error_type,
                  "unhashable type: 'list'");
-    /* del d[5] -> KeyError: 5 */
-    expect_error(rt_delitem(vm, d, rt_small_int(5)) < 0, &rt_key_error_type, "5");
-    /* 1.0 in d, True in d (equal keys with equal hashes) */
-    cr_expect_eq(rt_contains(vm, d, rt_float_new(1.0)), 1);
-    cr_expect_eq(rt_contains(vm, d, RT_TRUE), 1);
-    /* rt_dict_get_str finds a non-interned str with the same text */
-    cr_expect_eq(rt_dict_get_str(d, rt_str_from_cstr("a")), rt_dict_get_str(d, rt_str_intern(vm, "a")));
-    cr_expect_eq(rt_dict_get_str(d, rt_str_from_cstr("b")), 0);
+    cr_expect_eq(rt_delitem(vm, d, I(5)), -1);
+    expect_error(0, &rt_key_error_type, "5");
 }
 
+/* d = {1: [1]}; d[2] = d; print(d) -> {1: [1], 2: {...}} */
+Test(dict, recursive_repr)
+{
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), list_of(1, I(1)));
+    rt_dict_set(vm, d, I(2), d);
+    expect_repr(d, "{1: [1], 2: {...}}");
+    expect_repr(rt_dict_new(), "{}");
+}
+
+/* dict([(1, 2), 'ab', [3, 4]], x=5) -> {1: 2, 'a': 'b', 3: 4, 'x': 5}
+ * dict([1]) / dict([[1]]) / dict(1) / dict(1, 2) errors */
+Test(dict, construct)
+{
+    rt_value pairs = list_of(3, rt_tuple_pack(2, I(1), I(2)), S("ab"), list_of(2, I(3), I(4)));
+    rt_value args[2] = {pairs, I(5)};
+    rt_value d = rt_call(vm, rt_type_value(&rt_dict_type), 1, args, rt_tuple_pack(1, name("x")));
+    expect_repr(d, "{1: 2, 'a': 'b', 3: 4, 'x': 5}");
+    expect_repr(make(&rt_dict_type, 1, &d), "{1: 2, 'a': 'b', 3: 4, 'x': 5}");
+    rt_value bad = list_of(1, I(1));
+    expect_error(make(&rt_dict_type, 1, &bad), &rt_type_error_type,
+                 "cannot convert dictionary update sequence element #0 to a sequence");
+    bad = list_of(2, rt_tuple_pack(2, I(1), I(2)), list_of(1, I(1)));
+    expect_error(make(&rt_dict_type, 1, &bad), &rt_value_error_type,
+                 "dictionary update sequence element #1 has length 1; 2 is required");
+    expect_error(make(&rt_dict_type, 1, (rt_value[]){I(1)}), &rt_type_error_type,
+                 "'int' object is not iterable");
+    expect_error(make(&rt_dict_type, 2, (rt_value[]){I(1), I(2)}), &rt_type_error_type,
+                 "dict expected at most 1 argument, got 2");
+}
+
+/* Method behaviour and argument errors, as CPython 3.11 words them. */
 Test(dict, methods)
 {
-    rt_value d = run_script(rt_dict_new(), "+1 +2");
-    rt_value args[2] = {rt_small_int(9), rt_small_int(7)};
-    /* d.get(9), d.get(9, 7) */
-    expect_repr(call_method(d, "get", 1, args), "None");
-    expect_repr(call_method(d, "get", 2, args), "7");
-    /* d.setdefault(9, 7); d */
-    expect_repr(call_method(d, "setdefault", 2, args), "7");
-    expect_repr(d, "{1: 1, 2: 2, 9: 7}");
-    /* d.pop(9), d.pop(9, 7), d.pop(9) -> KeyError: 9 */
-    expect_repr(call_method(d, "pop", 1, args), "7");
-    expect_repr(call_method(d, "pop", 2, args), "7");
-    expect_error(call_method(d, "pop", 1, args) == 0, &rt_key_error_type, "9");
-    /* d.get() -> TypeError: get expected at least 1 argument, got 0 */
-    expect_error(call_method(d, "get", 0, args) == 0, &rt_type_error_type,
-                 "get expected at least 1 argument, got 0");
-    /* d.keys(1) -> TypeError: dict.keys() takes no arguments (1 given) */
-    expect_error(call_method(d, "keys", 1, args) == 0, &rt_type_error_type,
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, S("a"), I(1));
+    cr_expect_eq(call(d, "get", 1, S("a")), I(1));
+    cr_expect_eq(call(d, "get", 1, S("b")), RT_NONE);
+    cr_expect_eq(call(d, "get", 2, S("b"), I(7)), I(7));
+    expect_error(call(d, "get", 0), &rt_type_error_type, "get expected at least 1 argument, got 0");
+    expect_error(call(d, "get", 3, I(1), I(2), I(3)), &rt_type_error_type,
+                 "get expected at most 2 arguments, got 3");
+    cr_expect_eq(call(d, "setdefault", 2, S("b"), I(2)), I(2));
+    cr_expect_eq(call(d, "setdefault", 2, S("b"), I(3)), I(2));
+    cr_expect_eq(call(d, "setdefault", 1, S("c")), RT_NONE);
+    expect_repr(d, "{'a': 1, 'b': 2, 'c': None}");
+    cr_expect_eq(call(d, "pop", 1, S("c")), RT_NONE);
+    cr_expect_eq(call(d, "pop", 2, S("c"), I(9)), I(9));
+    expect_error(call(d, "pop", 1, S("c")), &rt_key_error_type, "'c'");
+    expect_error(call(d, "pop", 0), &rt_type_error_type, "pop expected at least 1 argument, got 0");
+    expect_error(call(d, "keys", 1, I(1)), &rt_type_error_type,
                  "dict.keys() takes no arguments (1 given)");
-    /* d.copy() == d, and is a new object */
-    rt_value c = call_method(d, "copy", 0, NULL);
-    cr_expect_neq(c, d);
-    cr_expect_eq(rt_compare(vm, RT_EQ, c, d), RT_TRUE);
-    /* d.clear(); d */
-    call_method(d, "clear", 0, NULL);
+    expect_error(call(d, "copy", 1, I(1)), &rt_type_error_type,
+                 "dict.copy() takes no arguments (1 given)");
+    expect_error(call(d, "update", 2, I(1), I(2)), &rt_type_error_type,
+                 "update expected at most 1 argument, got 2");
+    rt_value c = call(d, "copy", 0);
+    cr_expect_eq(call(d, "clear", 0), RT_NONE);
     expect_repr(d, "{}");
-    expect_repr(c, "{1: 1, 2: 2}");
+    expect_repr(c, "{'a': 1, 'b': 2}");
+    cr_expect_eq(call(c, "__contains__", 1, S("a")), RT_TRUE);
+    cr_expect_eq(rt_contains(vm, c, S("z")), 0);
+    cr_expect_eq(rt_length(vm, c), 2);
+    /* dict.fromkeys('ab', 0) -> {'a': 0, 'b': 0}; {}.fromkeys([1]) -> {1: None} */
+    rt_value fk = rt_getattr(vm, rt_type_value(&rt_dict_type), name("fromkeys"));
+    expect_repr(rt_call(vm, fk, 2, (rt_value[]){S("ab"), I(0)}, 0), "{'a': 0, 'b': 0}");
+    expect_repr(call(c, "fromkeys", 1, list_of(1, I(1))), "{1: None}");
+    expect_error(rt_call(vm, fk, 0, NULL, 0), &rt_type_error_type,
+                 "fromkeys expected at least 1 argument, got 0");
+    /* print(dict.fromkeys) -> <built-in method fromkeys of type object at 0x...> */
+    cr_expect(strncmp(repr(fk), "<built-in method fromkeys of type object at ", 44) == 0, "%s",
+              repr(fk));
 }
 
+/* {1: 2} == {1: 2}, {1: 2} == {1: 3}, {1: 2} != {1: 2.0}; {} < {} is a TypeError;
+ * {1: 2} | {3: 4}; d |= [(5, 6)]; {} | [] TypeError; d |= 1 TypeError */
+Test(dict, compare_and_merge)
+{
+    rt_value a = rt_dict_new(), b = rt_dict_new();
+    rt_dict_set(vm, a, I(1), I(2));
+    rt_dict_set(vm, b, I(1), I(2));
+    cr_expect_eq(rt_compare(vm, RT_EQ, a, b), RT_TRUE);
+    rt_dict_set(vm, b, I(1), I(3));
+    cr_expect_eq(rt_compare(vm, RT_EQ, a, b), RT_FALSE);
+    cr_expect_eq(rt_compare(vm, RT_NE, a, b), RT_TRUE);
+    expect_error(rt_compare(vm, RT_LT, a, b), &rt_type_error_type,
+                 "'<' not supported between instances of 'dict' and 'dict'");
+    rt_value c = rt_dict_new();
+    rt_dict_set(vm, c, I(3), I(4));
+    expect_repr(rt_binary_op(vm, RT_OR, a, c), "{1: 2, 3: 4}");
+    expect_repr(a, "{1: 2}");
+    rt_value r = rt_binary_op(vm, RT_OR | RT_INPLACE, a, list_of(1, rt_tuple_pack(2, I(5), I(6))));
+    cr_expect_eq(r, a);
+    expect_repr(a, "{1: 2, 5: 6}");
+    expect_error(rt_binary_op(vm, RT_OR, a, rt_list_new(0)), &rt_type_error_type,
+                 "unsupported operand type(s) for |: 'dict' and 'list'");
+    expect_error(rt_binary_op(vm, RT_OR | RT_INPLACE, a, I(1)), &rt_type_error_type,
+                 "'int' object is not iterable");
+}
+
+/* d = {1: 1}; for k in d: d[k + 1] = 1 -> RuntimeError: dictionary changed size during
+ * iteration, and once raised it stays raised.
+ * d = {1: 1, 2: 2}; it = iter(d); next(it); del d[1]; d[3] = 3; next(it) -> 2; next(it)
+ * -> RuntimeError: dictionary keys changed during iteration (same size, more keys than
+ * expected) */
+Test(dict, iteration_mutation)
+{
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), I(1));
+    rt_value it = rt_get_iter(vm, d);
+    cr_expect_eq(rt_iter_next(vm, it), I(1));
+    rt_dict_set(vm, d, I(2), I(1));
+    expect_error(rt_iter_next(vm, it), &rt_runtime_error_type,
+                 "dictionary changed size during iteration");
+    rt_dict_delete(vm, d, I(2));
+    expect_error(rt_iter_next(vm, it), &rt_runtime_error_type,
+                 "dictionary changed size during iteration");
+
+    d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), I(1));
+    rt_dict_set(vm, d, I(2), I(2));
+    it = rt_get_iter(vm, d);
+    cr_expect_eq(rt_iter_next(vm, it), I(1));
+    rt_dict_delete(vm, d, I(1));
+    rt_dict_set(vm, d, I(3), I(3));
+    cr_expect_eq(rt_iter_next(vm, it), I(2));
+    expect_error(rt_iter_next(vm, it), &rt_runtime_error_type,
+                 "dictionary keys changed during iteration");
+}
+
+/* d = {1: 1, 2: 2}; it = iter(d); next(it); next(it); del d[1]; d[5] = 5; next(it)
+ * -> RuntimeError: dictionary keys changed during iteration */
+Test(dict, keys_changed_during_iteration)
+{
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), I(1));
+    rt_dict_set(vm, d, I(2), I(2));
+    rt_value it = rt_get_iter(vm, d);
+    cr_expect_eq(rt_iter_next(vm, it), I(1));
+    cr_expect_eq(rt_iter_next(vm, it), I(2));
+    rt_dict_delete(vm, d, I(1));
+    rt_dict_set(vm, d, I(5), I(5));
+    expect_error(rt_iter_next(vm, it), &rt_runtime_error_type,
+                 "dictionary keys changed during iteration");
+}
+
+/* d = {'a': 1, 'b': 2, 'c': 3}
+ * print(d.keys(), d.values(), d.items()) and the view algebra, comparisons, reversed() */
 Test(dict, views)
 {
-    rt_value d = run_script(rt_dict_new(), "+1 +2 +3");
-    rt_value keys = call_method(d, "keys", 0, NULL);
-    rt_value values = call_method(d, "values", 0, NULL);
-    rt_value items = call_method(d, "items", 0, NULL);
-    /* repr(d.keys()), repr(d.values()), repr(d.items()) */
-    expect_repr(keys, "dict_keys([1, 2, 3])");
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, S("a"), I(1));
+    rt_dict_set(vm, d, S("b"), I(2));
+    rt_dict_set(vm, d, S("c"), I(3));
+    rt_value keys = call(d, "keys", 0), values = call(d, "values", 0), items = call(d, "items", 0);
+    expect_repr(keys, "dict_keys(['a', 'b', 'c'])");
     expect_repr(values, "dict_values([1, 2, 3])");
-    expect_repr(items, "dict_items([(1, 1), (2, 2), (3, 3)])");
-    /* views are live: d[4] = 4; len(d.keys()) */
-    rt_dict_set(vm, d, rt_small_int(4), rt_small_int(16));
-    cr_expect_eq(rt_length(vm, keys), 4);
-    /* (4, 16) in d.items(), 16 in d.values(), 5 in d.keys() */
-    cr_expect_eq(rt_contains(vm, items, rt_tuple_pack(2, rt_small_int(4), rt_small_int(16))), 1);
-    cr_expect_eq(rt_contains(vm, values, rt_small_int(16)), 1);
-    cr_expect_eq(rt_contains(vm, keys, rt_small_int(5)), 0);
-    /* d.keys() & {1, 5} -> {1};  d.keys() | [7] -> {1, 2, 3, 4, 7} */
-    rt_value s = rt_set_from_array(vm, 2, (rt_value[]){rt_small_int(1), rt_small_int(5)});
-    expect_repr(rt_binary_op(vm, RT_AND, keys, s), "{1}");
-    expect_repr(rt_binary_op(vm, RT_OR, keys, rt_list_from_array(vm, 1, (rt_value[]){rt_small_int(7)})),
-                "{1, 2, 3, 4, 7}");
-    /* list(reversed(d.items())) */
-    rt_value rev = rt_call1(vm, rt_type_value(&rt_reversed_type), items);
-    expect_repr(rt_list_from_iterable(vm, rev), "[(4, 16), (3, 3), (2, 2), (1, 1)]");
-    /* d.keys() == {1, 2, 3, 4} */
-    rt_value all = rt_set_from_array(vm, 4, (rt_value[]){rt_small_int(1), rt_small_int(2),
-                                                          rt_small_int(3), rt_small_int(4)});
-    cr_expect_eq(rt_compare(vm, RT_EQ, keys, all), RT_TRUE);
+    expect_repr(items, "dict_items([('a', 1), ('b', 2), ('c', 3)])");
+    cr_expect_eq(rt_length(vm, items), 3);
+    cr_expect_eq(rt_contains(vm, items, rt_tuple_pack(2, S("b"), I(2))), 1);
+    cr_expect_eq(rt_contains(vm, items, rt_tuple_pack(2, S("b"), I(3))), 0);
+    cr_expect_eq(rt_contains(vm, values, I(3)), 1);
+    /* d.keys() & {'a', 'z'}, d.keys() | ['q'], d.keys() - {'b'}, d.keys() ^ {'a', 'w'},
+     * d.items() & {('a', 1)}, {'b'} - d.keys(), ['x'] | d.keys()
+     * -> {'a'} {'q', 'c', 'a', 'b'} {'c', 'a'} {'c', 'w', 'b'} {('a', 1)} set()
+     *    {'a', 'c', 'x', 'b'} */
+    rt_value az = rt_set_from_array(vm, 2, (rt_value[]){S("a"), S("z")});
+    expect_repr(rt_binary_op(vm, RT_AND, keys, az), "{'a'}");
+    expect_repr(rt_binary_op(vm, RT_OR, keys, list_of(1, S("q"))), "{'q', 'c', 'a', 'b'}");
+    rt_value b = rt_set_from_array(vm, 1, (rt_value[]){S("b")});
+    expect_repr(rt_binary_op(vm, RT_SUB, keys, b), "{'c', 'a'}");
+    rt_value aw = rt_set_from_array(vm, 2, (rt_value[]){S("a"), S("w")});
+    expect_repr(rt_binary_op(vm, RT_XOR, keys, aw), "{'c', 'w', 'b'}");
+    rt_value a1 = rt_set_from_array(vm, 1, (rt_value[]){rt_tuple_pack(2, S("a"), I(1))});
+    expect_repr(rt_binary_op(vm, RT_AND, items, a1), "{('a', 1)}");
+    expect_repr(rt_binary_op(vm, RT_SUB, b, keys), "set()");
+    expect_repr(rt_binary_op(vm, RT_OR, list_of(1, S("x")), keys), "{'a', 'c', 'x', 'b'}");
+    /* d.keys() == {'a', 'b', 'c'}, d.keys() < {'a', 'b', 'c', 'd'}, d.items() >= {('a', 1)},
+     * d.values() == d.values() -> True True True False */
+    rt_value abc = rt_set_from_array(vm, 3, (rt_value[]){S("a"), S("b"), S("c")});
+    cr_expect_eq(rt_compare(vm, RT_EQ, keys, abc), RT_TRUE);
+    rt_set_add(vm, abc, S("d"));
+    cr_expect_eq(rt_compare(vm, RT_LT, keys, abc), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_GE, items, a1), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_EQ, values, call(d, "values", 0)), RT_FALSE);
+    /* list(reversed(d)), list(reversed(d.values())), list(reversed(d.items())) */
+    expect_repr(list_of_iter(call(d, "__reversed__", 0)), "['c', 'b', 'a']");
+    expect_repr(list_of_iter(call(values, "__reversed__", 0)), "[3, 2, 1]");
+    expect_repr(list_of_iter(call(items, "__reversed__", 0)), "[('c', 3), ('b', 2), ('a', 1)]");
+    /* d.items() ^ {'a': 1, 'b': 5}.items() -> {('b', 5), ('c', 3), ('b', 2)} */
+    rt_value e = rt_dict_new();
+    rt_dict_set(vm, e, S("a"), I(1));
+    rt_dict_set(vm, e, S("b"), I(5));
+    expect_repr(rt_binary_op(vm, RT_XOR, items, call(e, "items", 0)),
+                "{('b', 5), ('c', 3), ('b', 2)}");
+    /* hash(d.keys()) -> TypeError: unhashable type: 'dict_keys' */
+    int64_t h;
+    cr_expect(!rt_hash(vm, keys, &h));
+    expect_error(0, &rt_type_error_type, "unhashable type: 'dict_keys'");
+    /* Views are live. */
+    rt_dict_set(vm, d, S("z"), I(26));
+    expect_repr(keys, "dict_keys(['a', 'b', 'c', 'z'])");
 }
 
-Test(dict, iteration_errors)
-{
-    /* for k in d: d[k + 10] = 0 -> RuntimeError: dictionary changed size during iteration */
-    rt_value d = run_script(rt_dict_new(), "+1 +2");
-    rt_value it = rt_get_iter(vm, d);
-    rt_value k = rt_iter_next(vm, it);
-    expect_repr(k, "1");
-    rt_dict_set(vm, d, rt_small_int(11), rt_small_int(0));
-    expect_error(rt_iter_next(vm, it) == 0, &rt_runtime_error_type,
-                 "dictionary changed size during iteration");
-    /* replacing a value is not a size change */
-    rt_value it2 = rt_get_iter(vm, d);
-    rt_dict_set(vm, d, rt_small_int(1), rt_small_int(5));
-    expect_repr(rt_iter_next(vm, it2), "1");
-}
-
-Test(dict, construct_and_update)
-{
-    rt_value dict_type = rt_type_value(&rt_dict_type);
-    /* dict([(1, 2), [3, 4]]) */
-    rt_value pairs = rt_list_from_array(
-        vm, 2, (rt_value[]){rt_tuple_pack(2, rt_small_int(1), rt_small_int(2)),
-                            rt_list_from_array(vm, 2, (rt_value[]){rt_small_int(3), rt_small_int(4)})});
-    expect_repr(rt_call1(vm, dict_type, pairs), "{1: 2, 3: 4}");
-    /* dict([1]) -> TypeError: cannot convert dictionary update sequence element #0 to a sequence */
-    expect_error(rt_call1(vm, dict_type, rt_list_from_array(vm, 1, (rt_value[]){rt_small_int(1)})) == 0,
-                 &rt_type_error_type,
-                 "cannot convert dictionary update sequence element #0 to a sequence");
-    /* dict([(1, 2, 3)]) -> ValueError: dictionary update sequence element #0 has length 3; 2 is required */
-    rt_value triple = rt_tuple_pack(3, rt_small_int(1), rt_small_int(2), rt_small_int(3));
-    expect_error(rt_call1(vm, dict_type, rt_list_from_array(vm, 1, &triple)) == 0,
-                 &rt_value_error_type,
-                 "dictionary update sequence element #0 has length 3; 2 is required");
-    /* dict(1) -> TypeError: 'int' object is not iterable */
-    expect_error(rt_call1(vm, dict_type, rt_small_int(1)) == 0, &rt_type_error_type,
-                 "'int' object is not iterable");
-    /* dict({}, {}) -> TypeError: dict expected at most 1 argument, got 2 */
-    expect_error(rt_call2(vm, dict_type, rt_dict_new(), rt_dict_new()) == 0, &rt_type_error_type,
-                 "dict expected at most 1 argument, got 2");
-    /* dict([(1, 2)], a=1) */
-    rt_value argv[2] = {rt_list_from_array(vm, 1, (rt_value[]){rt_tuple_pack(2, rt_small_int(1), rt_small_int(2))}),
-                        rt_small_int(1)};
-    expect_repr(rt_call(vm, dict_type, 1, argv, rt_tuple_pack(1, rt_str_intern(vm, "a"))),
-                "{1: 2, 'a': 1}");
-    /* dict.fromkeys('ab', 0) */
-    rt_value fromkeys = rt_getattr(vm, dict_type, rt_str_intern(vm, "fromkeys"));
-    cr_assert(fromkeys != 0, "%s", pending_text());
-    expect_repr(rt_call2(vm, fromkeys, rt_str_from_cstr("ab"), rt_small_int(0)),
-                "{'a': 0, 'b': 0}");
-}
-
-Test(dict, merge_operator_and_equality)
-{
-    rt_value a = run_script(rt_dict_new(), "+1 +2");
-    rt_value b = run_script(rt_dict_new(), "+2 +3");
-    /* {1: 1, 2: 2} | {2: 2, 3: 3} */
-    expect_repr(rt_binary_op(vm, RT_OR, a, b), "{1: 1, 2: 2, 3: 3}");
-    /* {1: 1, 2: 2} | 1 -> TypeError: unsupported operand type(s) for |: 'dict' and 'int' */
-    expect_error(rt_binary_op(vm, RT_OR, a, rt_small_int(1)) == 0, &rt_type_error_type,
-                 "unsupported operand type(s) for |: 'dict' and 'int'");
-    /* {1: 1, 2: 2} == {2: 2, 1: 1} (order does not matter) */
-    cr_expect_eq(rt_compare(vm, RT_EQ, a, run_script(rt_dict_new(), "+2 +1")), RT_TRUE);
-    cr_expect_eq(rt_compare(vm, RT_NE, a, b), RT_TRUE);
-    /* {1: 2} < {} -> TypeError: '<' not supported between instances of 'dict' and 'dict' */
-    expect_error(rt_compare(vm, RT_LT, a, b) == 0, &rt_type_error_type,
-                 "'<' not supported between instances of 'dict' and 'dict'");
-    /* d = {}; d[d] ... no: a self-containing dict prints {...}: d = {}; d[1] = d */
-    rt_value self = rt_dict_new();
-    rt_dict_set(vm, self, rt_small_int(1), self);
-    expect_repr(self, "{1: {...}}");
-}
-
+/* def f(**k): pass
+ * f(**{'a': 1}, **{'a': 2}) -> TypeError: __main__.f() got multiple values for keyword
+ * argument 'a' (here the callee is print, which CPython names "print()")
+ * print(**[1]) -> TypeError: print() argument after ** must be a mapping, not list */
 Test(dict, merge_kwargs)
 {
-    rt_value kw = rt_dict_new();
-    rt_dict_set_str(vm, kw, "a", rt_small_int(1));
-    rt_value len = rt_dict_get_str(vm->builtins, rt_str_intern(vm, "len"));
-    cr_assert(len != 0);
-    /* len(**{'a': 1}, **{'a': 2}) -> TypeError: len() got multiple values for keyword argument 'a' */
-    rt_value target = rt_dict_new();
-    cr_expect_eq(rt_dict_merge_kwargs(vm, target, kw, len), 0);
-    expect_error(rt_dict_merge_kwargs(vm, target, kw, len) < 0, &rt_type_error_type,
-                 "len() got multiple values for keyword argument 'a'");
-    /* len(**1) -> TypeError: len() argument after ** must be a mapping, not int */
-    expect_error(rt_dict_merge_kwargs(vm, target, rt_small_int(1), len) < 0, &rt_type_error_type,
-                 "len() argument after ** must be a mapping, not int");
+    rt_value print = rt_dict_get_str(vm->builtins, name("print"));
+    rt_value kw = rt_dict_new(), m = rt_dict_new();
+    rt_dict_set(vm, m, S("a"), I(1));
+    cr_expect_eq(rt_dict_merge_kwargs(vm, kw, m, print), 0);
+    cr_expect_eq(rt_dict_merge_kwargs(vm, kw, m, print), -1);
+    expect_error(0, &rt_type_error_type, "print() got multiple values for keyword argument 'a'");
+    cr_expect_eq(rt_dict_merge_kwargs(vm, kw, list_of(1, I(1)), print), -1);
+    expect_error(0, &rt_type_error_type, "print() argument after ** must be a mapping, not list");
+    /* {**[1]} -> TypeError: 'list' object is not a mapping */
+    cr_expect_eq(rt_dict_update(vm, kw, list_of(1, I(1))), -1);
+    expect_error(0, &rt_type_error_type, "'list' object is not a mapping");
+}
+
+Test(dict, grows_and_shrinks)
+{
+    /* d = {}; [d.__setitem__(i, i) for i in range(10000)]; [d.pop(i) for i in range(0, 10000, 2)]
+     * print(len(d), list(d)[:3], sum(d)) -> 5000 [1, 3, 5] 25000000 */
+    rt_value d = rt_dict_new();
+    for (int64_t k = 0; k < 10000; k++)
+        rt_dict_set(vm, d, I(k), I(k));
+    for (int64_t k = 0; k < 10000; k += 2)
+        cr_assert_eq(rt_dict_delete(vm, d, I(k)), 1);
+    cr_expect_eq(rt_dict_size(d), 5000);
+    int64_t pos = 0, sum = 0, first[3], n = 0;
+    rt_value key, value;
+    while (rt_dict_next(d, &pos, &key, &value)) {
+        if (n < 3)
+            first[n] = rt_small_int_value(key);
+        n++;
+        sum += rt_small_int_value(value);
+    }
+    cr_expect_eq(n, 5000);
+    cr_expect_eq(sum, 25000000);
+    cr_expect(first[0] == 1 && first[1] == 3 && first[2] == 5);
+}
+
+/* ---- set ---- */
+
+/* x = 3; s = set()
+ * for step in range(400):
+ *     x = lcg(x); k = (x >> 8) % 200 - 100
+ *     if (x >> 4) % 3 == 0: s.discard(k)
+ *     else: s.add(k)
+ * print(s) */
+Test(set, int_order_with_dummies)
+{
+    uint64_t x = 3;
+    rt_value s = rt_set_new();
+    for (int step = 0; step < 400; step++) {
+        x = lcg(x);
+        rt_value k = I((int64_t)((x >> 8) % 200) - 100);
+        if ((x >> 4) % 3 == 0)
+            cr_assert(call(s, "discard", 1, k) != 0);
+        else
+            cr_assert_eq(rt_set_add(vm, s, k), 0);
+    }
+    expect_repr(s, "{5, 9, 10, 12, 13, 14, 16, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, "
+                   "32, 34, 35, 36, 37, 38, 39, 40, 42, 43, 45, 46, 47, 48, 49, 50, 52, 54, 60, "
+                   "62, 63, 65, 66, 68, 69, 72, 73, 74, 76, 78, 79, 80, 81, 83, 84, 86, 87, 88, "
+                   "89, 91, 93, 94, 95, 96, 98, -100, -96, -94, -93, -92, -86, -84, -82, -79, "
+                   "-75, -74, -73, -72, -71, -70, -69, -68, -67, -64, -63, -62, -61, -60, -57, "
+                   "-52, -50, -49, -47, -46, -42, -41, -40, -32, -31, -30, -29, -24, -22, -21, "
+                   "-20, -4, -19, -15, -14, -13, -1, -9, -8, -6, -5, -3, -2}");
+}
+
+/* x = 5; s = set()
+ * for step in range(200):
+ *     x = lcg(x); k = 's%d' % ((x >> 8) % 40)
+ *     if (x >> 4) % 3 == 0: s.discard(k)
+ *     else: s.add(k)
+ * print(s) */
+Test(set, str_order)
+{
+    uint64_t x = 5;
+    rt_value s = rt_set_new();
+    for (int step = 0; step < 200; step++) {
+        x = lcg(x);
+        char key[16];
+        snprintf(key, sizeof key, "s%d", (int)((x >> 8) % 40));
+        if ((x >> 4) % 3 == 0)
+            cr_assert(call(s, "discard", 1, S(key)) != 0);
+        else
+            cr_assert_eq(rt_set_add(vm, s, S(key)), 0);
+    }
+    expect_repr(s, "{'s6', 's4', 's8', 's28', 's37', 's9', 's33', 's7', 's26', 's29', 's16', "
+                   "'s19', 's18', 's31', 's32', 's22', 's24', 's34', 's39', 's25', 's35', "
+                   "'s15', 's5', 's23'}");
+    /* s = set(); [s.add(c) for c in 'xyzwv']; print(s) -> {'y', 'x', 'z', 'v', 'w'}
+     * print({'x', 'y', 'z', 'w', 'v'}) -> {'y', 'x', 'v', 'z', 'w'} (a constant display) */
+    rt_value xs[5] = {S("x"), S("y"), S("z"), S("w"), S("v")};
+    expect_repr(rt_set_from_array(vm, 5, xs), "{'y', 'x', 'z', 'v', 'w'}");
+    expect_repr(rt_set_from_constants(vm, 5, xs), "{'y', 'x', 'v', 'z', 'w'}");
+    /* set('hello world'), frozenset('abracadabra') */
+    expect_repr(make(&rt_set_type, 1, (rt_value[]){S("hello world")}),
+                "{' ', 'd', 'r', 'h', 'o', 'e', 'w', 'l'}");
+    expect_repr(make(&rt_frozenset_type, 1, (rt_value[]){S("abracadabra")}),
+                "frozenset({'d', 'r', 'b', 'c', 'a'})");
+}
+
+/* s = set(range(0, 40, 3)); s |= {-1, -8, 1000, 2**40}; print(s)
+ * t = set(s); print([t.pop() for _ in range(5)], t) */
+Test(set, big_ints_and_pop)
+{
+    rt_value s = rt_set_new();
+    for (int64_t k = 0; k < 40; k += 3)
+        rt_set_add(vm, s, I(k));
+    int64_t more[] = {-1, -8, 1000, (int64_t)1 << 40};
+    cr_assert(rt_binary_op(vm, RT_OR | RT_INPLACE, s, ints_set(4, more)) == s);
+    expect_repr(s, "{0, 33, 1099511627776, 3, 36, 6, 39, -8, 9, 1000, 12, 15, 18, 21, -1, 24, "
+                   "27, 30}");
+    rt_value t = make(&rt_set_type, 1, &s);
+    rt_value popped = rt_list_new(0);
+    for (int k = 0; k < 5; k++)
+        rt_list_append(vm, popped, call(t, "pop", 0));
+    expect_repr(popped, "[0, 1099511627776, 3, 6, 9]");
+    expect_repr(t, "{12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 1000, -8, -1}");
+    expect_error(call(rt_set_new(), "pop", 0), &rt_key_error_type, "'pop from an empty set'");
+}
+
+/* a = {1, ..., 10}; b = {5, ..., 15}
+ * print(a | b, a & b, a - b, a ^ b, b - a, b ^ a)
+ * print(a.union([20, 19, 18], (17,)), a.intersection(b, [5, 6, 100]), a.difference([1], {2}),
+ *       a.symmetric_difference([1, 50])) */
+Test(set, algebra)
+{
+    int64_t xa[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    int64_t xb[] = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    rt_value a = ints_set(10, xa), b = ints_set(11, xb);
+    expect_repr(rt_binary_op(vm, RT_OR, a, b), "{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}");
+    expect_repr(rt_binary_op(vm, RT_AND, a, b), "{5, 6, 7, 8, 9, 10}");
+    expect_repr(rt_binary_op(vm, RT_SUB, a, b), "{1, 2, 3, 4}");
+    expect_repr(rt_binary_op(vm, RT_XOR, a, b), "{1, 2, 3, 4, 11, 12, 13, 14, 15}");
+    expect_repr(rt_binary_op(vm, RT_SUB, b, a), "{11, 12, 13, 14, 15}");
+    expect_repr(rt_binary_op(vm, RT_XOR, b, a), "{1, 2, 3, 4, 11, 12, 13, 14, 15}");
+    expect_repr(call(a, "union", 2, list_of(3, I(20), I(19), I(18)), rt_tuple_pack(1, I(17))),
+                "{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 18, 19, 20}");
+    expect_repr(call(a, "intersection", 2, b, list_of(3, I(5), I(6), I(100))), "{5, 6}");
+    expect_repr(call(a, "difference", 2, list_of(1, I(1)), ints_set(1, (int64_t[]){2})),
+                "{3, 4, 5, 6, 7, 8, 9, 10}");
+    expect_repr(call(a, "symmetric_difference", 1, list_of(2, I(1), I(50))),
+                "{2, 3, 4, 5, 6, 7, 8, 9, 10, 50}");
+    /* type({1} | frozenset({2})), type(frozenset({2}) | {1}) -> set, frozenset */
+    rt_value f2 = make(&rt_frozenset_type, 1, (rt_value[]){ints_set(1, (int64_t[]){2})});
+    cr_expect_eq(rt_type_of(rt_binary_op(vm, RT_OR, ints_set(1, (int64_t[]){1}), f2)), &rt_set_type);
+    cr_expect_eq(rt_type_of(rt_binary_op(vm, RT_OR, f2, ints_set(1, (int64_t[]){1}))),
+                 &rt_frozenset_type);
+    /* set() | [] -> TypeError: unsupported operand type(s) for |: 'set' and 'list' */
+    expect_error(rt_binary_op(vm, RT_OR, a, rt_list_new(0)), &rt_type_error_type,
+                 "unsupported operand type(s) for |: 'set' and 'list'");
+    /* a = set(range(1, 11)); a -= {1}; a &= {2, 3, 4}; a ^= {4, 99}; print(a) -> {99, 2, 3} */
+    rt_value r = rt_binary_op(vm, RT_SUB | RT_INPLACE, a, ints_set(1, (int64_t[]){1}));
+    r = rt_binary_op(vm, RT_AND | RT_INPLACE, r, ints_set(3, (int64_t[]){2, 3, 4}));
+    r = rt_binary_op(vm, RT_XOR | RT_INPLACE, r, ints_set(2, (int64_t[]){4, 99}));
+    cr_expect_eq(r, a);
+    expect_repr(a, "{99, 2, 3}");
+}
+
+/* print({1, 2} < {1, 2, 3}, {1, 2} <= {1, 2}, {1, 2} > {1}, {1} >= {1, 2},
+ *       {1, 2} == frozenset({2, 1}), {1} != {1}) -> True True True False True False
+ * print({1, 2}.issubset([1, 2, 3]), {1, 2}.issuperset([1]), {1, 2}.isdisjoint([3, 4]),
+ *       {1}.isdisjoint({1})) -> True True True False */
+Test(set, comparisons)
+{
+    rt_value s12 = ints_set(2, (int64_t[]){1, 2}), s1 = ints_set(1, (int64_t[]){1});
+    rt_value s123 = ints_set(3, (int64_t[]){1, 2, 3});
+    cr_expect_eq(rt_compare(vm, RT_LT, s12, s123), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_LE, s12, s12), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_GT, s12, s1), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_GE, s1, s12), RT_FALSE);
+    rt_value f21 = make(&rt_frozenset_type, 1, (rt_value[]){ints_set(2, (int64_t[]){2, 1})});
+    cr_expect_eq(rt_compare(vm, RT_EQ, s12, f21), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_NE, s1, ints_set(1, (int64_t[]){1})), RT_FALSE);
+    cr_expect_eq(call(s12, "issubset", 1, list_of(3, I(1), I(2), I(3))), RT_TRUE);
+    cr_expect_eq(call(s12, "issuperset", 1, list_of(1, I(1))), RT_TRUE);
+    cr_expect_eq(call(s12, "isdisjoint", 1, list_of(2, I(3), I(4))), RT_TRUE);
+    cr_expect_eq(call(s1, "isdisjoint", 1, s1), RT_FALSE);
+    /* {1} < [1] -> TypeError: '<' not supported between instances of 'set' and 'list' */
+    expect_error(rt_compare(vm, RT_LT, s1, list_of(1, I(1))), &rt_type_error_type,
+                 "'<' not supported between instances of 'set' and 'list'");
+}
+
+/* print(hash(frozenset()), hash(frozenset({1})), hash(frozenset({1, 2, 3})),
+ *       hash(frozenset({'a', 'b'})), hash(frozenset({frozenset({1}), 2})))
+ * print(hash(frozenset(range(100))))
+ * s2 = set(range(20)); [s2.discard(i) for i in range(0, 20, 2)]; print(hash(frozenset(s2))) */
+Test(set, frozenset_hash)
+{
+    static const int64_t want[] = {133146708735736, -558064481276695278, -272375401224217160,
+                                   1679668661828516449, -1248503628839622056};
+    rt_value sets[5];
+    sets[0] = make(&rt_frozenset_type, 0, NULL);
+    sets[1] = make(&rt_frozenset_type, 1, (rt_value[]){ints_set(1, (int64_t[]){1})});
+    sets[2] = make(&rt_frozenset_type, 1, (rt_value[]){ints_set(3, (int64_t[]){1, 2, 3})});
+    sets[3] = make(&rt_frozenset_type, 1, (rt_value[]){S("ab")});
+    sets[4] = make(&rt_frozenset_type, 1, (rt_value[]){list_of(2, sets[1], I(2))});
+    for (int k = 0; k < 5; k++) {
+        int64_t h;
+        cr_assert(rt_hash(vm, sets[k], &h), "%s", pending_text());
+        cr_expect_eq(h, want[k], "hash %d: %lld", k, (long long)h);
+    }
+    rt_value r = rt_set_new();
+    for (int64_t k = 0; k < 100; k++)
+        rt_set_add(vm, r, I(k));
+    int64_t h;
+    cr_assert(rt_hash(vm, make(&rt_frozenset_type, 1, &r), &h));
+    cr_expect_eq(h, 4411996150312757951);
+    rt_value s2 = rt_set_new();
+    for (int64_t k = 0; k < 20; k++)
+        rt_set_add(vm, s2, I(k));
+    for (int64_t k = 0; k < 20; k += 2)
+        call(s2, "discard", 1, I(k));
+    cr_assert(rt_hash(vm, make(&rt_frozenset_type, 1, &s2), &h));
+    cr_expect_eq(h, 6779716211069708554);
+    /* hash(set()) -> TypeError: unhashable type: 'set' */
+    cr_expect(!rt_hash(vm, s2, &h));
+    expect_error(0, &rt_type_error_type, "unhashable type: 'set'");
+}
+
+/* {1} in {frozenset({1})} -> True; [] in {1} -> unhashable; {1}.remove(2) -> KeyError: 2;
+ * set(1, 2), set(a=1), frozenset(1, 2) errors; for k in s: s.add(2) -> RuntimeError */
+Test(set, errors_and_set_keys)
+{
+    rt_value s1 = ints_set(1, (int64_t[]){1});
+    rt_value outer = rt_set_new();
+    rt_set_add(vm, outer, make(&rt_frozenset_type, 1, &s1));
+    cr_expect_eq(rt_contains(vm, outer, s1), 1);
+    cr_expect_eq(call(outer, "remove", 1, s1), RT_NONE);
+    cr_expect_eq(rt_set_size(outer), 0);
+    cr_expect_eq(rt_contains(vm, s1, rt_list_new(0)), -1);
+    expect_error(0, &rt_type_error_type, "unhashable type: 'list'");
+    expect_error(call(s1, "remove", 1, I(2)), &rt_key_error_type, "2");
+    expect_error(call(s1, "add", 1, rt_list_new(0)), &rt_type_error_type, "unhashable type: 'list'");
+    expect_error(make(&rt_set_type, 2, (rt_value[]){I(1), I(2)}), &rt_type_error_type,
+                 "set expected at most 1 argument, got 2");
+    expect_error(rt_call(vm, rt_type_value(&rt_set_type), 0, (rt_value[]){I(1)},
+                         rt_tuple_pack(1, name("a"))),
+                 &rt_type_error_type, "set() takes no keyword arguments");
+    expect_error(make(&rt_frozenset_type, 2, (rt_value[]){I(1), I(2)}), &rt_type_error_type,
+                 "frozenset expected at most 1 argument, got 2");
+    expect_error(call(s1, "union", 1, I(1)), &rt_type_error_type, "'int' object is not iterable");
+    rt_value it = rt_get_iter(vm, s1);
+    cr_expect_eq(rt_iter_next(vm, it), I(1));
+    rt_set_add(vm, s1, I(2));
+    expect_error(rt_iter_next(vm, it), &rt_runtime_error_type, "Set changed size during iteration");
+    expect_repr(rt_set_new(), "set()");
+    expect_repr(make(&rt_frozenset_type, 0, NULL), "frozenset()");
 }
