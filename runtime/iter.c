@@ -577,9 +577,11 @@ static bool is_sequence(const rt_type *t)
 static rt_value reversed_construct(rt_vm *vm, const rt_type *type, size_t nargs,
                                    const rt_value *args, rt_value kwnames)
 {
-    if (!no_keywords(vm, "reversed", kwnames) ||
-        !rt_check_args(vm, "reversed", nargs, 0, 1, 1))
+    if (!no_keywords(vm, "reversed", kwnames))
         return RT_ERROR;
+    if (nargs != 1)
+        return rt_raise_format(vm, &rt_type_error_type, "reversed expected 1 argument, got %zu",
+                               nargs);
     rt_value seq = args[0];
     const rt_type *t = rt_type_of(seq);
     const rt_method *m = rt_type_find_method(t, "__reversed__");

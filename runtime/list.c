@@ -11,6 +11,7 @@
 #include "ops.h"
 #include "str.h"
 #include "tuple.h"
+#include "type.h"
 
 rt_value rt_list_new(int64_t capacity)
 {
@@ -54,9 +55,31 @@ rt_value rt_list_from_array(rt_vm *vm, size_t n, const rt_value *items)
     return v;
 }
 
+/* CPython's list_preallocate_exact, for a list with no item array yet: room for exactly n
+ * items rounded up to even (the allocator's granularity makes the odd slot free). */
+static void preallocate_exact(rt_list *l, int64_t n)
+{
+    int64_t alloc = (n + 1) & ~(int64_t)1;
+    l->items = rt_alloc_raw((size_t)alloc * sizeof(rt_value));
+    l->capacity = alloc;
+}
+
+/* list(iterable): a sized iterable's items are allocated exactly, as list___init__ does. */
 rt_value rt_list_from_iterable(rt_vm *vm, rt_value iterable)
 {
     rt_value v = rt_list_new(0);
+    const rt_type *t = rt_type_of(iterable);
+    if (t->length != NULL && !rt_is_type(iterable, &rt_list_type) &&
+        !rt_is_type(iterable, &rt_tuple_type)) {
+        int64_t n = rt_length(vm, iterable);
+        if (n < 0) {
+            if (!rt_pending_is(vm, &rt_type_error_type))
+                return RT_ERROR;
+            vm->pending = 0;
+        } else if (n > 0) {
+            preallocate_exact(rt_as_list(v), n);
+        }
+    }
     return rt_list_extend(vm, v, iterable) < 0 ? RT_ERROR : v;
 }
 
@@ -83,10 +106,43 @@ static void extend_array(rt_list *l, int64_t n, const rt_value *items)
     /* items may be l's own array, which the resize replaces: copy the source first. */
     rt_value *src = rt_alloc_raw((size_t)n * sizeof(rt_value));
     memcpy(src, items, (size_t)n * sizeof(rt_value));
-    rt_list_resize(l, old + n);
+    if (l->items == NULL) {
+        preallocate_exact(l, n);
+        l->size = n;
+    } else {
+        rt_list_resize(l, old + n);
+    }
     memcpy(l->items + old, src, (size_t)n * sizeof(rt_value));
 }
 
+/* PyObject_LengthHint(o, 8): len(o), else o.__length_hint__(), else 8; -1 on error. */
+static int64_t length_hint(rt_vm *vm, rt_value o)
+{
+    const rt_type *t = rt_type_of(o);
+    if (t->length != NULL) {
+        int64_t n = rt_length(vm, o);
+        if (n >= 0 || !rt_pending_is(vm, &rt_type_error_type))
+            return n;
+        vm->pending = 0;
+    }
+    const rt_method *m = rt_type_find_method(t, "__length_hint__");
+    if (m == NULL)
+        return 8;
+    rt_value r = m->fn(vm, o, 0, NULL, 0);
+    if (r == RT_ERROR)
+        return -1;
+    int64_t n;
+    if (r == RT_NOT_IMPLEMENTED || !rt_int_to_int64(r, &n))
+        return 8;
+    if (n < 0) {
+        rt_raise_msg(vm, &rt_value_error_type, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+/* CPython's list_extend: lists and tuples are copied at once; any other iterable is run to
+ * exhaustion into room made from its length hint, and the room left over is given back. */
 int rt_list_extend(rt_vm *vm, rt_value list, rt_value iterable)
 {
     rt_list *l = rt_as_list(list);
@@ -101,14 +157,28 @@ int rt_list_extend(rt_vm *vm, rt_value list, rt_value iterable)
     rt_value it = rt_get_iter(vm, iterable);
     if (it == 0)
         return -1;
+    int64_t n = length_hint(vm, iterable);
+    if (n < 0)
+        return -1;
+    int64_t m = l->size;
+    if (l->items == NULL) {
+        if (n > 0)
+            preallocate_exact(l, n);
+    } else if (n <= INT64_MAX / 2 - m) {
+        rt_list_resize(l, m + n);
+        l->size = m;
+    }
     for (;;) {
         rt_value item = rt_iter_next(vm, it);
-        if (item == RT_ITER_DONE)
-            return 0;
         if (item == RT_ERROR)
             return -1;
+        if (item == RT_ITER_DONE)
+            break;
         rt_list_append(vm, list, item);
     }
+    if (l->size < l->capacity)
+        rt_list_resize(l, l->size);
+    return 0;
 }
 
 rt_value rt_list_to_tuple(rt_vm *vm, rt_value list)
