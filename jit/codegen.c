@@ -395,6 +395,46 @@ static int32_t code_flags(const scope *s)
     return flags;
 }
 
+/* Operations whose imm names a global, an attribute or a module (CPython's co_names). */
+static bool uses_name(ir_op op)
+{
+    switch (op) {
+    case IR_LOAD_GLOBAL: case IR_STORE_GLOBAL: case IR_DELETE_GLOBAL: case IR_GET_ATTR:
+    case IR_SET_ATTR: case IR_DEL_ATTR: case IR_CALL_METHOD: case IR_IMPORT_NAME:
+    case IR_IMPORT_FROM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* co_names: the names the body uses, in the order lowering first added them to the constant
+ * pool, which is the order it emitted them (CPython's order up to strs that were values
+ * first). */
+static rt_value names_tuple(cg_unit *u, const ir_function *f)
+{
+    bool *used = calloc((size_t)f->nconsts + 1, sizeof *used);
+    rt_value *items = calloc((size_t)f->nconsts + 1, sizeof *items);
+    rt_value t = 0;
+    if (used && items) {
+        for (int i = 0; i < f->nblocks; i++)
+            for (int k = 0; k < f->blocks[i]->ninstrs; k++) {
+                const ir_instr *in = &f->blocks[i]->instrs[k];
+                if (uses_name(in->op) && in->imm >= 0 && in->imm < f->nconsts &&
+                    f->consts[in->imm].kind == IRC_STR)
+                    used[in->imm] = true;
+            }
+        size_t n = 0;
+        for (int i = 0; i < f->nconsts; i++)
+            if (used[i])
+                items[n++] = intern(u, f->consts[i].str, f->consts[i].str_len);
+        t = root(u, rt_tuple_from_array(u->vm, n, items));
+    }
+    free(used);
+    free(items);
+    return t;
+}
+
 static rt_code *make_code(cg_unit *u, const ir_function *f)
 {
     const scope *s = f->scope;
@@ -405,6 +445,7 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->varnames = name_tuple(u, s->varnames, s->nvarnames);
     code->cellvars = name_tuple(u, s->cellvars, s->ncellvars);
     code->freevars = name_tuple(u, s->freevars, s->nfreevars);
+    code->names = names_tuple(u, f);
     code->argcount = s->argcount;
     code->posonlyargcount = s->posonlyargcount;
     code->kwonlyargcount = s->kwonlyargcount;

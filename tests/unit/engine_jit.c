@@ -608,6 +608,18 @@ Test(jit, code_objects_describe_their_functions)
     cr_assert_not_null(code->entry);
 }
 
+Test(jit, co_names_lists_globals_and_attributes_in_first_use_order)
+{
+    expect_output("import math\n"
+                  "def f(x):\n"
+                  "    y = math.sqrt(x)\n"
+                  "    global g\n"
+                  "    g = len(str(y)).bit_length()\n"
+                  "    return x.real\n"
+                  "print(f.__code__.co_names, f(4), g)\n",
+                  "('math', 'sqrt', 'len', 'str', 'bit_length', 'g', 'real') 4 2\n");
+}
+
 /* Compile time of a small module (printed, not asserted: the machine varies). */
 Test(jit, compile_time_of_a_small_module)
 {
