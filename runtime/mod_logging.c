@@ -272,6 +272,18 @@ static int effective_level(rt_vm *vm, logger *lg)
     return root ? root->level : WARNING;
 }
 
+/* The handled exception's traceback text without its final newline (logging.exception). */
+static rt_value exception_text(rt_vm *vm)
+{
+    if (vm->handling == 0)
+        return rt_str_from_cstr("NoneType: None");
+    rt_value tb = rt_format_exception(vm, vm->handling);
+    if (tb == 0 || rt_str_size(tb) == 0)
+        return 0;
+    size_t n = (size_t)rt_str_size(tb);
+    return rt_str_new(rt_str_data(tb), rt_str_data(tb)[n - 1] == '\n' ? n - 1 : n);
+}
+
 static rt_value log_at(rt_vm *vm, logger *lg, int level, size_t nargs, const rt_value *args,
                        bool with_exception)
 {
@@ -282,18 +294,14 @@ static rt_value log_at(rt_vm *vm, logger *lg, int level, size_t nargs, const rt_
         return RT_NONE;
     rt_value msg = args[0], margs = rt_tuple_from_array(vm, nargs - 1, args + 1);
     rt_value message = record_message(vm, msg, margs);
-    if (message != 0 && with_exception && vm->handling != 0) {
-        rt_value tb = rt_format_exception(vm, vm->handling);
-        if (tb && rt_str_size(tb) > 0)
-            message = rt_str_printf(vm, "%U\n%s", message, rt_str_data(tb));
-        if (message && rt_str_data(message)[rt_str_size(message) - 1] == '\n')
-            message = rt_str_new(rt_str_data(message), (size_t)rt_str_size(message) - 1);
-    }
+    rt_value exc_text = message && with_exception ? exception_text(vm) : 0;
     for (int64_t i = 0; message && i < rt_as_list(root->handlers)->size; i++) {
         handler *h = (handler *)rt_as_object(rt_as_list(root->handlers)->items[i]);
         rt_value line = apply_format(vm, h->format, record_dict(vm, lg, level, message));
         if (line == 0)
             break;
+        if (exc_text != 0) /* Formatter.format: the traceback follows the formatted line */
+            line = rt_str_printf(vm, "%U\n%U", line, exc_text);
         emit(vm, h, line);
     }
     if (vm->pending)
