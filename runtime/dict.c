@@ -619,6 +619,18 @@ static rt_value dict_construct(rt_vm *vm, const rt_type *type, size_t nargs,
 
 /* ---- methods ---- */
 
+/* CPython's METH_FASTCALL methods name themselves "dict.get()" when refusing keywords but
+ * "get" when counting positional arguments. */
+static bool fastcall_args(rt_vm *vm, const char *name, size_t nargs, rt_value kwnames,
+                          size_t min, long max)
+{
+    if (kwnames != 0 && rt_as_tuple(kwnames)->size > 0) {
+        rt_raise_format(vm, &rt_type_error_type, "dict.%s() takes no keyword arguments", name);
+        return false;
+    }
+    return rt_check_args(vm, name, nargs, 0, min, max);
+}
+
 static rt_value m_keys(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                        rt_value kwnames)
 {
@@ -646,7 +658,7 @@ static rt_value m_items(rt_vm *vm, rt_value self, size_t nargs, const rt_value *
 static rt_value m_get(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                       rt_value kwnames)
 {
-    if (!rt_check_args(vm, "get", nargs, kwnames, 1, 2))
+    if (!fastcall_args(vm, "get", nargs, kwnames, 1, 2))
         return RT_ERROR;
     bool error;
     rt_value v = rt_dict_get(vm, self, args[0], &error);
@@ -658,7 +670,7 @@ static rt_value m_get(rt_vm *vm, rt_value self, size_t nargs, const rt_value *ar
 static rt_value m_setdefault(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                              rt_value kwnames)
 {
-    if (!rt_check_args(vm, "setdefault", nargs, kwnames, 1, 2))
+    if (!fastcall_args(vm, "setdefault", nargs, kwnames, 1, 2))
         return RT_ERROR;
     int64_t hash;
     if (!rt_hash(vm, args[0], &hash))
@@ -676,7 +688,7 @@ static rt_value m_setdefault(rt_vm *vm, rt_value self, size_t nargs, const rt_va
 static rt_value m_pop(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                       rt_value kwnames)
 {
-    if (!rt_check_args(vm, "pop", nargs, kwnames, 1, 2))
+    if (!fastcall_args(vm, "pop", nargs, kwnames, 1, 2))
         return RT_ERROR;
     rt_dict *d = as_dict(self);
     int64_t hash, slot, ix = IX_EMPTY;
@@ -719,7 +731,7 @@ static rt_value m_update(rt_vm *vm, rt_value self, size_t nargs, const rt_value 
 rt_value rt_dict_fromkeys(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                           rt_value kwnames)
 {
-    if (!rt_check_args(vm, "fromkeys", nargs, kwnames, 1, 2))
+    if (!fastcall_args(vm, "fromkeys", nargs, kwnames, 1, 2))
         return RT_ERROR;
     rt_value value = nargs == 2 ? args[1] : RT_NONE;
     rt_value d = rt_dict_new();

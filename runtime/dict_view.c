@@ -1,6 +1,8 @@
 /* dict views (dict_keys, dict_values, dict_items: live, iterable, sized, and for keys and
  * items set-like) and the dict iterators, forward and reversed, with CPython's "dictionary
  * changed size during iteration" check. */
+#include <stdio.h>
+
 #include "call.h"
 #include "dict.h"
 #include "exception.h"
@@ -364,10 +366,18 @@ static rt_value view_binary(rt_vm *vm, int op, rt_value a, rt_value b)
     return r < 0 ? RT_ERROR : result;
 }
 
+/* "dict_keys.isdisjoint", as CPython's argument errors name a view's methods. */
+static const char *view_method_name(rt_value self, const char *method)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s.%s", rt_type_of(self)->name, method);
+    return rt_str_data(rt_str_from_cstr(buf));
+}
+
 static rt_value view_isdisjoint(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                                 rt_value kwnames)
 {
-    if (!rt_check_args(vm, "isdisjoint", nargs, kwnames, 1, 1))
+    if (!rt_check_args(vm, view_method_name(self, "isdisjoint"), nargs, kwnames, 1, 1))
         return RT_ERROR;
     rt_value it = rt_get_iter(vm, args[0]);
     if (it == 0)
@@ -389,7 +399,7 @@ static rt_value view_isdisjoint(rt_vm *vm, rt_value self, size_t nargs, const rt
 static rt_value view_reversed(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                               rt_value kwnames)
 {
-    if (!rt_check_args(vm, "__reversed__", nargs, kwnames, 0, 0))
+    if (!rt_check_args(vm, view_method_name(self, "__reversed__"), nargs, kwnames, 0, 0))
         return RT_ERROR;
     return rt_dict_iter_new(as_view(self)->dict, view_kind(self), true);
 }
