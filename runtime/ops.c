@@ -456,7 +456,7 @@ static rt_value lookup_attr(rt_vm *vm, rt_value obj, rt_value name)
         return rt_builtin_new(m->name, m->fn, obj, NULL);
     if (rt_str_equal_cstr(name, "__class__"))
         return rt_type_value(t);
-    return 0;
+    return rt_slot_method(vm, obj, name);
 }
 
 rt_value rt_getattr(rt_vm *vm, rt_value obj, rt_value name)

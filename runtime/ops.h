@@ -67,5 +67,9 @@ int rt_repr_enter(rt_vm *vm, rt_value obj);
 void rt_repr_leave(rt_vm *vm, rt_value obj);
 /* Slot helper: the "'<' not supported between instances of 'a' and 'b'" TypeError. */
 rt_value rt_raise_compare_error(rt_vm *vm, rt_compare_op op, rt_value a, rt_value b);
+/* A builtin object's dunder method backed by a type slot ([].__len__, d.__getitem__,
+ * x.__eq__), bound to obj; RT_NONE for an unhashable type's __hash__; 0 (nothing pending)
+ * when the type has no such slot (slot_method.c). */
+rt_value rt_slot_method(rt_vm *vm, rt_value obj, rt_value name);
 
 #endif

@@ -678,3 +678,26 @@ Test(containers, min_max_sum_sorted)
     rt_value nargs[2] = {rt_get_iter(vm, empty), I(5)};
     expect_repr(rt_builtin_next(vm, 0, 2, nargs, 0), "5");
 }
+
+/* ---- dunder methods backed by slots ---- */
+
+Test(containers, slot_methods)
+{
+    rt_value l = LIST(1, 2, 3);
+    /* [1, 2, 3].__len__(), {1: 2}.__getitem__(1), [1].__contains__(1) */
+    expect_repr(method(l, "__len__", 0, NULL), "3");
+    rt_value d = rt_dict_new();
+    rt_dict_set(vm, d, I(1), I(2));
+    rt_value one = I(1);
+    expect_repr(method(d, "__getitem__", 1, &one), "2");
+    expect_repr(method(l, "__contains__", 1, &one), "True");
+    /* (1).__eq__('a') is NotImplemented; (1).__lt__(2) */
+    rt_value a = S("a"), two = I(2);
+    cr_expect_eq(method(one, "__eq__", 1, &a), RT_NOT_IMPLEMENTED);
+    expect_repr(method(one, "__lt__", 1, &two), "True");
+    /* [].__hash__ is None */
+    cr_expect_eq(rt_getattr(vm, l, rt_str_intern(vm, "__hash__")), RT_NONE);
+    /* (1).__len__ -> AttributeError: 'int' object has no attribute '__len__' */
+    expect_error(rt_getattr(vm, one, rt_str_intern(vm, "__len__")) == 0, &rt_attribute_error_type,
+                 "'int' object has no attribute '__len__'");
+}
