@@ -407,14 +407,51 @@ static rt_value sorted_keys(rt_vm *vm, rt_value dict)
     return names;
 }
 
-/* dir() of anything else: the method tables along the type chain plus __class__ & co. */
+/* What dir() lists for every object (object's own attributes), then the dunders a type's slots
+ * imply, then attributes particular types expose. */
+static const char *const object_attributes[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", NULL};
+
+static const char *const builtin_attributes[] = {
+    "__call__", "__module__", "__name__", "__qualname__", "__self__", "__text_signature__",
+    NULL};
+
+static const char *const exception_attributes[] = {
+    "__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__",
+    "__traceback__", "args", NULL};
+
+static void add_names(rt_vm *vm, rt_value seen, const char *const *names)
+{
+    for (; *names != NULL; names++)
+        rt_dict_set_str(vm, seen, *names, RT_TRUE);
+}
+
+static void add_slot_names(rt_vm *vm, rt_value seen, const rt_type *t)
+{
+    if (t->length) rt_dict_set_str(vm, seen, "__len__", RT_TRUE);
+    if (t->getitem) rt_dict_set_str(vm, seen, "__getitem__", RT_TRUE);
+    if (t->setitem) {
+        rt_dict_set_str(vm, seen, "__setitem__", RT_TRUE);
+        rt_dict_set_str(vm, seen, "__delitem__", RT_TRUE);
+    }
+    if (t->iter) rt_dict_set_str(vm, seen, "__iter__", RT_TRUE);
+    if (t->next) rt_dict_set_str(vm, seen, "__next__", RT_TRUE);
+    if (t->contains) rt_dict_set_str(vm, seen, "__contains__", RT_TRUE);
+    if (t->call) rt_dict_set_str(vm, seen, "__call__", RT_TRUE);
+}
+
 static rt_value type_dir(rt_vm *vm, const rt_type *t)
 {
     rt_value seen = rt_dict_new();
-    static const char *const common[] = {"__class__", "__doc__", "__eq__", "__hash__",
-                                         "__repr__", "__str__", NULL};
-    for (const char *const *p = common; *p; p++)
-        rt_dict_set_str(vm, seen, *p, RT_TRUE);
+    add_names(vm, seen, object_attributes);
+    add_slot_names(vm, seen, t);
+    if (t == &rt_builtin_type)
+        add_names(vm, seen, builtin_attributes);
+    if (t->is_exception)
+        add_names(vm, seen, exception_attributes);
     for (; t != NULL; t = t->base_type)
         for (const rt_method *m = t->methods; m && m->name; m++)
             rt_dict_set_str(vm, seen, m->name, RT_TRUE);
