@@ -165,10 +165,12 @@ static LLVMValueRef runtime_decl(cg_unit *u, int index)
     const char *sig = jit_symbols[index].signature;
     LLVMTypeRef params[8];
     unsigned n = (unsigned)strlen(sig) - 1;
+    bool variadic = n > 0 && sig[n] == '.';
+    n -= variadic;
     assert(n <= 8);
     for (unsigned i = 0; i < n; i++)
         params[i] = signature_type(u, sig[i + 1]);
-    u->decl_types[index] = LLVMFunctionType(signature_type(u, sig[0]), params, n, false);
+    u->decl_types[index] = LLVMFunctionType(signature_type(u, sig[0]), params, n, variadic);
     u->decls[index] = LLVMAddFunction(u->module, jit_symbols[index].name, u->decl_types[index]);
     unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
     LLVMAddAttributeAtIndex(u->decls[index], LLVMAttributeFunctionIndex,
@@ -181,7 +183,11 @@ LLVMValueRef cg_call(cg_function *cg, const char *name, LLVMValueRef *args, unsi
     int index = jit_symbol_index(name);
     assert(index >= 0 && "runtime function missing from jit_symbols");
     LLVMValueRef fn = runtime_decl(cg->u, index);
-    assert(nargs + 1 == strlen(jit_symbols[index].signature) && "arity differs from signature");
+    const char *sig = jit_symbols[index].signature;
+    size_t len = strlen(sig);
+    assert((sig[len - 1] == '.' ? nargs + 2 >= len : nargs + 1 == len) &&
+           "arity differs from signature");
+    (void)sig, (void)len;
     return LLVMBuildCall2(cg->b, cg->u->decl_types[index], fn, args, nargs, "");
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "codegen.h"
+#include "exception.h"
 #include "function.h"
 #include "vm.h"
 
@@ -447,6 +448,50 @@ static void emit_build_dict(cg_function *cg, const ir_instr *in)
     cg_store_temp(cg, in->dst, dict);
 }
 
+/* The TypeError CPython gives when LIST_EXTEND meets a non-iterable: the call's wording when
+ * the list holds the positional arguments of `callee(*x)` (c is the callee), the display's
+ * otherwise. Falls through to the failure target. */
+static void raise_not_iterable(cg_function *cg, const ir_instr *in, LLVMValueRef x)
+{
+    static const char call_message[] = "%U argument after * must be an iterable, not %T";
+    static const char display_message[] = "Value after * must be an iterable, not %T";
+    cg_store_field(cg, cg->vm, offsetof(rt_vm, pending), cg_i64(cg, 0));
+    LLVMValueRef args[5] = {vm_arg(cg), cg_ptr_const(cg, &rt_type_error_type),
+                            cg_ptr_const(cg, display_message), x, NULL};
+    if (in->c >= 0) {
+        LLVMValueRef sargs[2] = {vm_arg(cg), cg_load_temp(cg, in->c)};
+        LLVMValueRef fs = cg_call(cg, "rt_function_str", sargs, 2);
+        LLVMBasicBlockRef format = cg_new_block(cg, "format");
+        LLVMBuildCondBr(cg->b, is_zero(cg, fs), cg_fail_target(cg, in), format);
+        LLVMPositionBuilderAtEnd(cg->b, format);
+        args[2] = cg_ptr_const(cg, call_message);
+        args[3] = fs;
+        args[4] = x;
+    }
+    cg_call(cg, "rt_raise_format", args, in->c >= 0 ? 5 : 4);
+    LLVMBuildBr(cg->b, cg_fail_target(cg, in));
+}
+
+/* LIST_EXTEND (star items of displays and calls): getting the iterator first tells "not
+ * iterable", which CPython words for the construct, from errors while iterating. */
+static void emit_list_extend(cg_function *cg, const ir_instr *in)
+{
+    LLVMValueRef x = cg_load_temp(cg, in->b);
+    LLVMValueRef args[3] = {vm_arg(cg), x};
+    LLVMValueRef it = cg_call(cg, "rt_get_iter", args, 2);
+    LLVMBasicBlockRef bad = cg_new_block(cg, "not_iterable");
+    LLVMBasicBlockRef good = cg_new_block(cg, "iterable");
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, is_zero(cg, it), bad, good);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    raise_not_iterable(cg, in, x);
+
+    LLVMPositionBuilderAtEnd(cg->b, good);
+    args[1] = cg_load_temp(cg, in->a);
+    args[2] = it;
+    int_call(cg, in, "rt_list_extend", args, 3);
+}
+
 /* a.op(b [, c]) on a container being built: LIST_APPEND ... DICT_MERGE. */
 static void emit_container_update(cg_function *cg, const ir_instr *in, const char *name)
 {
@@ -589,7 +634,7 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_BUILD_SET: emit_build(cg, in, "rt_set_from_array"); break;
     case IR_BUILD_DICT: emit_build_dict(cg, in); break;
     case IR_LIST_APPEND: emit_container_update(cg, in, "rt_list_append"); break;
-    case IR_LIST_EXTEND: emit_container_update(cg, in, "rt_list_extend"); break;
+    case IR_LIST_EXTEND: emit_list_extend(cg, in); break;
     case IR_SET_ADD: emit_container_update(cg, in, "rt_set_add"); break;
     case IR_SET_UPDATE: emit_container_update(cg, in, "rt_set_update"); break;
     case IR_DICT_SET: emit_container_update(cg, in, "rt_dict_set"); break;

@@ -40,6 +40,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_call", FN(rt_call), "vpvzpv"},
     {"rt_call_ex", FN(rt_call_ex), "vpvvv"},
     {"rt_call_method", FN(rt_call_method), "vpvvzpv"},
+    {"rt_function_str", FN(rt_function_str), "vpv"},
     {"rt_make_function", FN(rt_make_function), "vppvvvv"},
     /* attributes and subscripts */
     {"rt_getattr", FN(rt_getattr), "vpvv"},
@@ -72,6 +73,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_fetch", FN(rt_fetch), "vp"},
     {"rt_exception_matches", FN(rt_exception_matches), "ipvv"},
     {"rt_raise_assertion", FN(rt_raise_assertion), "vpv"},
+    {"rt_raise_format", FN(rt_raise_format), "vppp."},
     /* imports and strings */
     {"rt_import_name", FN(rt_import_name), "vpv"},
     {"rt_import_from", FN(rt_import_from), "vpvv"},

@@ -620,6 +620,24 @@ Test(jit, co_names_lists_globals_and_attributes_in_first_use_order)
                   "('math', 'sqrt', 'len', 'str', 'bit_length', 'g', 'real') 4 2\n");
 }
 
+Test(jit, star_args_of_a_non_iterable_name_the_callee)
+{
+    expect_output("def f(*a):\n"
+                  "    return a\n"
+                  "print(f(*'ab'), f(*range(3)))\n"
+                  "try:\n"
+                  "    f(*None)\n"
+                  "except TypeError as e:\n"
+                  "    print(e)\n"
+                  "try:\n"
+                  "    [*None]\n"
+                  "except TypeError as e:\n"
+                  "    print(e)\n",
+                  "('a', 'b') (0, 1, 2)\n"
+                  "__main__.f() argument after * must be an iterable, not NoneType\n"
+                  "Value after * must be an iterable, not NoneType\n");
+}
+
 /* Compile time of a small module (printed, not asserted: the machine varies). */
 Test(jit, compile_time_of_a_small_module)
 {
