@@ -31,8 +31,13 @@ static rt_value functools_reduce(rt_vm *vm, rt_value self, size_t nargs, const r
     if (!rt_check_args(vm, "reduce", nargs, kwnames, 2, 3))
         return 0;
     rt_value it = rt_get_iter(vm, args[1]);
-    if (it == 0)
+    if (it == 0) {
+        if (rt_pending_is(vm, &rt_type_error_type)) {
+            vm->pending = 0;
+            return rt_raise_msg(vm, &rt_type_error_type, "reduce() arg 2 must support iteration");
+        }
         return 0;
+    }
     rt_value acc = nargs == 3 ? args[2] : 0;
     rt_value item;
     while ((item = rt_iter_next(vm, it)) != RT_ITER_DONE) {
