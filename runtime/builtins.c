@@ -294,7 +294,7 @@ bool rt_is_locals_builtin(rt_value callee, size_t nargs)
         return false;
     rt_builtin *b = as_builtin(callee);
     return b->fn == builtin_locals ||
-           (b->self == 0 && b->objclass == NULL && strcmp(b->name, "vars") == 0);
+           (b->self == 0 && b->module == 0 && b->objclass == NULL && strcmp(b->name, "vars") == 0);
 }
 
 rt_value rt_locals_dict(rt_vm *vm, size_t n, const rt_value *names, const rt_value *values)
