@@ -74,8 +74,8 @@ static rt_value builtin_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (strcmp(s, "__self__") == 0) {
         if (b->self != 0)
             return b->self;
-        rt_value mod = rt_dict_get_str(vm->modules, b->module ? b->module
-                                                              : rt_str_intern(vm, "builtins"));
+        rt_value mod =
+            rt_dict_get_str(vm->modules, b->module ? b->module : rt_str_intern(vm, "builtins"));
         return mod ? mod : RT_NONE;
     }
     if (strcmp(s, "__module__") == 0) {
@@ -95,8 +95,7 @@ static rt_value call_descriptor(rt_vm *vm, rt_builtin *b, size_t nargs, const rt
                                 rt_value kwnames)
 {
     if (nargs == 0)
-        return rt_raise_format(vm, &rt_type_error_type,
-                               "unbound method %s.%s() needs an argument",
+        return rt_raise_format(vm, &rt_type_error_type, "unbound method %s.%s() needs an argument",
                                rt_type_short_name(b->objclass), b->name);
     if (!rt_type_is_subtype(rt_type_of(args[0]), b->objclass))
         return rt_raise_format(vm, &rt_type_error_type,
@@ -124,10 +123,7 @@ const rt_type rt_builtin_type = {
     .getattr = builtin_getattr,
 };
 
-bool rt_is_callable(rt_value v)
-{
-    return rt_is_object(v) && rt_as_object(v)->type->call != NULL;
-}
+bool rt_is_callable(rt_value v) { return rt_is_object(v) && rt_as_object(v)->type->call != NULL; }
 
 void rt_sort_names(rt_value list)
 {
@@ -309,8 +305,8 @@ rt_value rt_locals_dict(rt_vm *vm, size_t n, const rt_value *names, const rt_val
 /* Names CPython's builtins module has that cellar does not implement. They still occupy
  * their place in the namespace (NameError suggestions search it in order); calling one says
  * so plainly. */
-static rt_value builtin_unsupported(rt_vm *vm, rt_value self, size_t nargs,
-                                    const rt_value *args, rt_value kwnames)
+static rt_value builtin_unsupported(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                    rt_value kwnames)
 {
     (void)nargs, (void)args, (void)kwnames;
     return rt_raise_format(vm, &rt_not_implemented_error_type, "%s() is not supported",
@@ -323,13 +319,14 @@ static rt_value unsupported_construct(rt_vm *vm, const rt_type *type, size_t nar
                                       const rt_value *args, rt_value kwnames)
 {
     (void)nargs, (void)args, (void)kwnames;
-    return rt_raise_format(vm, &rt_not_implemented_error_type, "%s() is not supported",
-                           type->name);
+    return rt_raise_format(vm, &rt_not_implemented_error_type, "%s() is not supported", type->name);
 }
 
-#define UNSUPPORTED_TYPE(VAR, NAME)                                                            \
-    static const rt_type VAR = {.base = {&rt_type_type}, .name = NAME,                        \
-                                .base_type = &rt_object_type, .hash = rt_identity_hash,       \
+#define UNSUPPORTED_TYPE(VAR, NAME)                                                                \
+    static const rt_type VAR = {.base = {&rt_type_type},                                           \
+                                .name = NAME,                                                      \
+                                .base_type = &rt_object_type,                                      \
+                                .hash = rt_identity_hash,                                          \
                                 .construct = unsupported_construct}
 UNSUPPORTED_TYPE(memoryview_type, "memoryview");
 UNSUPPORTED_TYPE(bytearray_type, "bytearray");
@@ -347,15 +344,23 @@ static rt_cfunc core_function(const char *name)
     static const struct {
         const char *name;
         rt_cfunc fn;
-    } core[] = {{"callable", builtin_callable}, {"globals", builtin_globals},
-                {"hash", builtin_hash},         {"id", builtin_id},
-                {"len", builtin_len},           {"locals", builtin_locals},
-                {"print", builtin_print},       {"repr", builtin_repr_fn},
+    } core[] = {{"callable", builtin_callable},
+                {"globals", builtin_globals},
+                {"hash", builtin_hash},
+                {"id", builtin_id},
+                {"len", builtin_len},
+                {"locals", builtin_locals},
+                {"print", builtin_print},
+                {"repr", builtin_repr_fn},
                 /* iter_builtins.c (containers) */
-                {"all", rt_builtin_all},        {"any", rt_builtin_any},
-                {"iter", rt_builtin_iter},      {"max", rt_builtin_max},
-                {"min", rt_builtin_min},        {"next", rt_builtin_next},
-                {"sorted", rt_builtin_sorted},  {"sum", rt_builtin_sum},
+                {"all", rt_builtin_all},
+                {"any", rt_builtin_any},
+                {"iter", rt_builtin_iter},
+                {"max", rt_builtin_max},
+                {"min", rt_builtin_min},
+                {"next", rt_builtin_next},
+                {"sorted", rt_builtin_sorted},
+                {"sum", rt_builtin_sum},
                 {NULL, NULL}};
     for (int i = 0; core[i].name != NULL; i++)
         if (strcmp(core[i].name, name) == 0)
@@ -364,12 +369,51 @@ static rt_cfunc core_function(const char *name)
 }
 
 /* The builtin functions in the order CPython's builtins module defines them. */
-static const char *const function_names[] = {
-    "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint",
-    "callable", "chr", "compile", "delattr", "dir", "divmod", "eval", "exec", "format",
-    "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass",
-    "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow",
-    "print", "repr", "round", "setattr", "sorted", "sum", "vars", NULL};
+static const char *const function_names[] = {"__build_class__",
+                                             "__import__",
+                                             "abs",
+                                             "all",
+                                             "any",
+                                             "ascii",
+                                             "bin",
+                                             "breakpoint",
+                                             "callable",
+                                             "chr",
+                                             "compile",
+                                             "delattr",
+                                             "dir",
+                                             "divmod",
+                                             "eval",
+                                             "exec",
+                                             "format",
+                                             "getattr",
+                                             "globals",
+                                             "hasattr",
+                                             "hash",
+                                             "hex",
+                                             "id",
+                                             "input",
+                                             "isinstance",
+                                             "issubclass",
+                                             "iter",
+                                             "aiter",
+                                             "len",
+                                             "locals",
+                                             "max",
+                                             "min",
+                                             "next",
+                                             "anext",
+                                             "oct",
+                                             "ord",
+                                             "pow",
+                                             "print",
+                                             "repr",
+                                             "round",
+                                             "setattr",
+                                             "sorted",
+                                             "sum",
+                                             "vars",
+                                             NULL};
 
 static void set(rt_vm *vm, const char *name, rt_value v)
 {
@@ -397,8 +441,9 @@ void rt_builtins_init(rt_vm *vm)
     rt_value module = rt_module_new(vm, "builtins");
     ((rt_module *)rt_as_object(module))->dict = vm->builtins;
     set(vm, "__name__", rt_str_intern(vm, "builtins"));
-    set(vm, "__doc__", rt_str_from_cstr("Built-in functions, types, exceptions, and other "
-                                        "objects."));
+    set(vm, "__doc__",
+        rt_str_from_cstr("Built-in functions, types, exceptions, and other "
+                         "objects."));
     set(vm, "__package__", rt_str_from_cstr(""));
     set(vm, "__loader__", RT_NONE);
     set(vm, "__spec__", RT_NONE);
@@ -409,21 +454,22 @@ void rt_builtins_init(rt_vm *vm)
     set(vm, "NotImplemented", RT_NOT_IMPLEMENTED);
     set(vm, "False", RT_FALSE);
     set(vm, "True", RT_TRUE);
-    static const rt_type *const types[] = {
-        &rt_bool_type,         &memoryview_type, &bytearray_type,   &bytes_type,
-        &classmethod_type,     &complex_type,    &rt_dict_type,     &rt_enumerate_type,
-        &rt_filter_type,       &rt_float_type,   &rt_frozenset_type, &property_type,
-        &rt_int_type,          &rt_list_type,    &rt_map_type,      &rt_object_type,
-        &rt_range_type,        &rt_reversed_type, &rt_set_type,     &rt_slice_type,
-        &staticmethod_type,    &rt_str_type,     &super_type,       &rt_tuple_type,
-        &rt_type_type,         &rt_zip_type,     NULL};
+    static const rt_type *const types[] = {&rt_bool_type,   &memoryview_type,   &bytearray_type,
+                                           &bytes_type,     &classmethod_type,  &complex_type,
+                                           &rt_dict_type,   &rt_enumerate_type, &rt_filter_type,
+                                           &rt_float_type,  &rt_frozenset_type, &property_type,
+                                           &rt_int_type,    &rt_list_type,      &rt_map_type,
+                                           &rt_object_type, &rt_range_type,     &rt_reversed_type,
+                                           &rt_set_type,    &rt_slice_type,     &staticmethod_type,
+                                           &rt_str_type,    &super_type,        &rt_tuple_type,
+                                           &rt_type_type,   &rt_zip_type,       NULL};
     def_types(vm, types);
     set(vm, "__debug__", RT_TRUE);
     def_types(vm, rt_exception_types);
     set(vm, "EnvironmentError", rt_type_value(&rt_os_error_type));
     set(vm, "IOError", rt_type_value(&rt_os_error_type));
-    static const char *const tail[] = {"open", "quit", "exit", "copyright", "credits",
-                                       "license", "help", NULL};
+    static const char *const tail[] = {"open",    "quit",    "exit", "copyright",
+                                       "credits", "license", "help", NULL};
     for (const char *const *name = tail; *name != NULL; name++)
         def(vm, *name);
     rt_dict_set_str(vm, vm->modules, "builtins", module);

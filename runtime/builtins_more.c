@@ -188,8 +188,8 @@ static rt_value builtin_round(rt_vm *vm, rt_value self, size_t nargs, const rt_v
         return rt_raise_msg(vm, &rt_type_error_type,
                             "round() missing required argument 'number' (pos 1)");
     if (!is_number(x))
-        return rt_raise_format(vm, &rt_type_error_type,
-                               "type %T doesn't define __round__ method", x);
+        return rt_raise_format(vm, &rt_type_error_type, "type %T doesn't define __round__ method",
+                               x);
     if (n == 0 || n == RT_NONE) {
         if (is_float(x))
             return round_float_to_int(vm, rt_float_value(x));
@@ -333,8 +333,8 @@ static rt_value builtin_format(rt_vm *vm, rt_value self, size_t nargs, const rt_
         return 0;
     rt_value spec = nargs > 1 ? args[1] : rt_str_from_cstr("");
     if (!rt_is_type(spec, &rt_str_type))
-        return rt_raise_format(vm, &rt_type_error_type,
-                               "format() argument 2 must be str, not %T", spec);
+        return rt_raise_format(vm, &rt_type_error_type, "format() argument 2 must be str, not %T",
+                               spec);
     return rt_format(vm, args[0], spec);
 }
 
@@ -410,18 +410,18 @@ static rt_value sorted_keys(rt_vm *vm, rt_value dict)
 /* What dir() lists for every object (object's own attributes), then the dunders a type's slots
  * imply, then attributes particular types expose. */
 static const char *const object_attributes[] = {
-    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
-    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
-    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
-    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", NULL};
+    "__class__",   "__delattr__", "__dir__",           "__doc__",          "__eq__",
+    "__format__",  "__ge__",      "__getattribute__",  "__getstate__",     "__gt__",
+    "__hash__",    "__init__",    "__init_subclass__", "__le__",           "__lt__",
+    "__ne__",      "__new__",     "__reduce__",        "__reduce_ex__",    "__repr__",
+    "__setattr__", "__sizeof__",  "__str__",           "__subclasshook__", NULL};
 
 static const char *const builtin_attributes[] = {
-    "__call__", "__module__", "__name__", "__qualname__", "__self__", "__text_signature__",
-    NULL};
+    "__call__", "__module__", "__name__", "__qualname__", "__self__", "__text_signature__", NULL};
 
 static const char *const exception_attributes[] = {
-    "__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__",
-    "__traceback__", "args", NULL};
+    "__cause__",     "__context__", "__dict__", "__setstate__", "__suppress_context__",
+    "__traceback__", "args",        NULL};
 
 static void add_names(rt_vm *vm, rt_value seen, const char *const *names)
 {
@@ -431,16 +431,22 @@ static void add_names(rt_vm *vm, rt_value seen, const char *const *names)
 
 static void add_slot_names(rt_vm *vm, rt_value seen, const rt_type *t)
 {
-    if (t->length) rt_dict_set_str(vm, seen, "__len__", RT_TRUE);
-    if (t->getitem) rt_dict_set_str(vm, seen, "__getitem__", RT_TRUE);
+    if (t->length)
+        rt_dict_set_str(vm, seen, "__len__", RT_TRUE);
+    if (t->getitem)
+        rt_dict_set_str(vm, seen, "__getitem__", RT_TRUE);
     if (t->setitem) {
         rt_dict_set_str(vm, seen, "__setitem__", RT_TRUE);
         rt_dict_set_str(vm, seen, "__delitem__", RT_TRUE);
     }
-    if (t->iter) rt_dict_set_str(vm, seen, "__iter__", RT_TRUE);
-    if (t->next) rt_dict_set_str(vm, seen, "__next__", RT_TRUE);
-    if (t->contains) rt_dict_set_str(vm, seen, "__contains__", RT_TRUE);
-    if (t->call) rt_dict_set_str(vm, seen, "__call__", RT_TRUE);
+    if (t->iter)
+        rt_dict_set_str(vm, seen, "__iter__", RT_TRUE);
+    if (t->next)
+        rt_dict_set_str(vm, seen, "__next__", RT_TRUE);
+    if (t->contains)
+        rt_dict_set_str(vm, seen, "__contains__", RT_TRUE);
+    if (t->call)
+        rt_dict_set_str(vm, seen, "__call__", RT_TRUE);
 }
 
 static rt_value type_dir(rt_vm *vm, const rt_type *t)
@@ -519,8 +525,8 @@ static int class_matches(rt_vm *vm, const rt_type *t, rt_value cls, bool instanc
     return -1;
 }
 
-static rt_value builtin_isinstance(rt_vm *vm, rt_value self, size_t nargs,
-                                   const rt_value *args, rt_value kwnames)
+static rt_value builtin_isinstance(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                   rt_value kwnames)
 {
     (void)self;
     if (!rt_check_args(vm, "isinstance", nargs, kwnames, 2, 2))
@@ -529,8 +535,8 @@ static rt_value builtin_isinstance(rt_vm *vm, rt_value self, size_t nargs,
     return r < 0 ? 0 : rt_bool(r);
 }
 
-static rt_value builtin_issubclass(rt_vm *vm, rt_value self, size_t nargs,
-                                   const rt_value *args, rt_value kwnames)
+static rt_value builtin_issubclass(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                   rt_value kwnames)
 {
     (void)self;
     if (!rt_check_args(vm, "issubclass", nargs, kwnames, 2, 2))
@@ -584,20 +590,30 @@ rt_cfunc rt_builtins_more_function(const char *name)
     static const struct {
         const char *name;
         rt_cfunc fn;
-    } table[] = {
-        {"abs", builtin_abs},         {"ascii", builtin_ascii},
-        {"bin", builtin_bin},         {"chr", builtin_chr},
-        {"delattr", builtin_delattr}, {"dir", builtin_dir},
-        {"divmod", builtin_divmod},   {"format", builtin_format},
-        {"getattr", builtin_getattr}, {"hasattr", builtin_hasattr},
-        {"hex", builtin_hex},         {"input", builtin_input},
-        {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass},
-        {"oct", builtin_oct},         {"ord", builtin_ord},
-        {"pow", builtin_pow},         {"round", builtin_round},
-        {"setattr", builtin_setattr}, {"vars", builtin_vars},
-        {"exit", builtin_exit},       {"quit", builtin_exit},
-        {"open", rt_builtin_open},
-        {NULL, NULL}};
+    } table[] = {{"abs", builtin_abs},
+                 {"ascii", builtin_ascii},
+                 {"bin", builtin_bin},
+                 {"chr", builtin_chr},
+                 {"delattr", builtin_delattr},
+                 {"dir", builtin_dir},
+                 {"divmod", builtin_divmod},
+                 {"format", builtin_format},
+                 {"getattr", builtin_getattr},
+                 {"hasattr", builtin_hasattr},
+                 {"hex", builtin_hex},
+                 {"input", builtin_input},
+                 {"isinstance", builtin_isinstance},
+                 {"issubclass", builtin_issubclass},
+                 {"oct", builtin_oct},
+                 {"ord", builtin_ord},
+                 {"pow", builtin_pow},
+                 {"round", builtin_round},
+                 {"setattr", builtin_setattr},
+                 {"vars", builtin_vars},
+                 {"exit", builtin_exit},
+                 {"quit", builtin_exit},
+                 {"open", rt_builtin_open},
+                 {NULL, NULL}};
     for (int i = 0; table[i].name != NULL; i++)
         if (strcmp(table[i].name, name) == 0)
             return table[i].fn;

@@ -49,10 +49,11 @@ static bool too_many_positional(rt_vm *vm, rt_function *f, size_t given, const r
     }
     if (kwonly_given)
         snprintf(kwonly_sig, sizeof kwonly_sig,
-                 " positional argument%s (and %lld keyword-only argument%s)",
-                 given != 1 ? "s" : "", (long long)kwonly_given, kwonly_given != 1 ? "s" : "");
-    rt_raise_format(vm, &rt_type_error_type, "%U() takes %s positional argument%s but %zu%s %s given",
-                    f->qualname, sig, plural ? "s" : "", given, kwonly_sig,
+                 " positional argument%s (and %lld keyword-only argument%s)", given != 1 ? "s" : "",
+                 (long long)kwonly_given, kwonly_given != 1 ? "s" : "");
+    rt_raise_format(vm, &rt_type_error_type,
+                    "%U() takes %s positional argument%s but %zu%s %s given", f->qualname, sig,
+                    plural ? "s" : "", given, kwonly_sig,
                     given == 1 && !kwonly_given ? "was" : "were");
     return false;
 }
@@ -123,14 +124,13 @@ static int64_t find_keyword(rt_code *co, rt_value name)
     return -1;
 }
 
-static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues,
-                          rt_value kwnames, rt_value kwdict, rt_value *slots)
+static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues, rt_value kwnames,
+                          rt_value kwdict, rt_value *slots)
 {
     for (size_t k = 0; k < kw_count(kwnames); k++) {
         rt_value name = rt_as_tuple(kwnames)->items[k];
         if (!rt_is_type(name, &rt_str_type)) {
-            rt_raise_format(vm, &rt_type_error_type, "%U() keywords must be strings",
-                            f->qualname);
+            rt_raise_format(vm, &rt_type_error_type, "%U() keywords must be strings", f->qualname);
             return false;
         }
         int64_t j = find_keyword(f->code, name);
@@ -139,8 +139,7 @@ static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues,
                 if (!posonly_passed_as_keyword(vm, f, kwnames))
                     return false;
                 rt_raise_format(vm, &rt_type_error_type,
-                                "%U() got an unexpected keyword argument '%U'", f->qualname,
-                                name);
+                                "%U() got an unexpected keyword argument '%U'", f->qualname, name);
                 return false;
             }
             if (rt_dict_set(vm, kwdict, name, kwvalues[k]) < 0)
@@ -148,8 +147,8 @@ static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues,
             continue;
         }
         if (slots[j] != 0) {
-            rt_raise_format(vm, &rt_type_error_type,
-                            "%U() got multiple values for argument '%U'", f->qualname, name);
+            rt_raise_format(vm, &rt_type_error_type, "%U() got multiple values for argument '%U'",
+                            f->qualname, name);
             return false;
         }
         slots[j] = kwvalues[k];
@@ -191,8 +190,8 @@ static bool bind_kwdefaults(rt_vm *vm, rt_function *f, rt_value *slots)
     return !missing || missing_arguments(vm, f, "keyword-only", start, end, slots);
 }
 
-static bool bind(rt_vm *vm, rt_function *f, size_t nargs, const rt_value *args,
-                 rt_value kwnames, rt_value *slots)
+static bool bind(rt_vm *vm, rt_function *f, size_t nargs, const rt_value *args, rt_value kwnames,
+                 rt_value *slots)
 {
     rt_code *co = f->code;
     int64_t total = co->argcount + co->kwonlyargcount;
@@ -269,8 +268,7 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
 
 /* ---- generic calls ---- */
 
-rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args,
-                 rt_value kwnames)
+rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args, rt_value kwnames)
 {
     if (rt_is_object(callee)) {
         const rt_type *t = rt_as_object(callee)->type;
@@ -285,10 +283,7 @@ rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args,
 
 rt_value rt_call0(rt_vm *vm, rt_value callee) { return rt_call(vm, callee, 0, NULL, 0); }
 
-rt_value rt_call1(rt_vm *vm, rt_value callee, rt_value a)
-{
-    return rt_call(vm, callee, 1, &a, 0);
-}
+rt_value rt_call1(rt_vm *vm, rt_value callee, rt_value a) { return rt_call(vm, callee, 1, &a, 0); }
 
 rt_value rt_call2(rt_vm *vm, rt_value callee, rt_value a, rt_value b)
 {
@@ -393,8 +388,8 @@ bool rt_check_args(rt_vm *vm, const char *name, size_t nargs, rt_value kwnames, 
         rt_raise_format(vm, &rt_type_error_type, "%s() takes no arguments (%zu given)", name,
                         nargs);
     else if (min == 1 && max == 1)
-        rt_raise_format(vm, &rt_type_error_type,
-                        "%s() takes exactly one argument (%zu given)", name, nargs);
+        rt_raise_format(vm, &rt_type_error_type, "%s() takes exactly one argument (%zu given)",
+                        name, nargs);
     else if (nargs < min)
         rt_raise_format(vm, &rt_type_error_type, "%s expected %s%zu argument%s, got %zu", name,
                         (long)min == max ? "" : "at least ", min, min == 1 ? "" : "s", nargs);

@@ -7,8 +7,7 @@
 #include "value.h"
 
 /* Calls any callable with the rt_cfunc argument convention. */
-rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args,
-                 rt_value kwnames);
+rt_value rt_call(rt_vm *vm, rt_value callee, size_t nargs, const rt_value *args, rt_value kwnames);
 /* f(*args, **kwargs): args is a tuple (or list), kwargs a dict or 0. */
 rt_value rt_call_ex(rt_vm *vm, rt_value callee, rt_value args, rt_value kwargs);
 /* Convenience for C code: positional arguments only. */

@@ -19,10 +19,7 @@
 
 static rt_exception *as_exc(rt_value v) { return (rt_exception *)rt_as_object(v); }
 
-bool rt_is_exception(rt_value v)
-{
-    return rt_is_object(v) && rt_as_object(v)->type->is_exception;
-}
+bool rt_is_exception(rt_value v) { return rt_is_object(v) && rt_as_object(v)->type->is_exception; }
 
 bool rt_is_exception_type(rt_value v)
 {
@@ -86,8 +83,8 @@ static bool exc_keyword_ok(const rt_type *type, rt_value name)
     return false;
 }
 
-static rt_value exc_construct(rt_vm *vm, const rt_type *type, size_t nargs,
-                              const rt_value *args, rt_value kwnames)
+static rt_value exc_construct(rt_vm *vm, const rt_type *type, size_t nargs, const rt_value *args,
+                              rt_value kwnames)
 {
     size_t nkw = kwnames ? (size_t)rt_as_tuple(kwnames)->size : 0;
     for (size_t i = 0; i < nkw; i++) {
@@ -173,10 +170,14 @@ static rt_value typed_attr(rt_vm *vm, rt_value self, const char *s)
         return n == 1 ? arg(self, 0) : RT_NONE;
     if (rt_type_is_subtype(t, &rt_os_error_type)) {
         bool full = n >= 2;
-        if (strcmp(s, "errno") == 0) return full ? arg(self, 0) : RT_NONE;
-        if (strcmp(s, "strerror") == 0) return full ? arg(self, 1) : RT_NONE;
-        if (strcmp(s, "filename") == 0) return n >= 3 ? arg(self, 2) : RT_NONE;
-        if (strcmp(s, "filename2") == 0) return n >= 5 ? arg(self, 4) : RT_NONE;
+        if (strcmp(s, "errno") == 0)
+            return full ? arg(self, 0) : RT_NONE;
+        if (strcmp(s, "strerror") == 0)
+            return full ? arg(self, 1) : RT_NONE;
+        if (strcmp(s, "filename") == 0)
+            return n >= 3 ? arg(self, 2) : RT_NONE;
+        if (strcmp(s, "filename2") == 0)
+            return n >= 5 ? arg(self, 4) : RT_NONE;
     }
     return 0;
 }
@@ -185,13 +186,20 @@ static rt_value exc_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     rt_exception *e = as_exc(self);
     const char *s = rt_str_data(name);
-    if (strcmp(s, "args") == 0) return e->args;
-    if (strcmp(s, "__cause__") == 0) return or_none(e->cause);
-    if (strcmp(s, "__context__") == 0) return or_none(e->context);
-    if (strcmp(s, "__suppress_context__") == 0) return rt_bool(e->suppress_context);
-    if (strcmp(s, "__traceback__") == 0) return rt_traceback_object(vm, self);
-    if (strcmp(s, "__notes__") == 0) return e->notes;
-    if (strcmp(s, "__class__") == 0) return rt_type_value(rt_type_of(self));
+    if (strcmp(s, "args") == 0)
+        return e->args;
+    if (strcmp(s, "__cause__") == 0)
+        return or_none(e->cause);
+    if (strcmp(s, "__context__") == 0)
+        return or_none(e->context);
+    if (strcmp(s, "__suppress_context__") == 0)
+        return rt_bool(e->suppress_context);
+    if (strcmp(s, "__traceback__") == 0)
+        return rt_traceback_object(vm, self);
+    if (strcmp(s, "__notes__") == 0)
+        return e->notes;
+    if (strcmp(s, "__class__") == 0)
+        return rt_type_value(rt_type_of(self));
     if (strcmp(s, "__dict__") == 0) {
         if (e->dict == 0)
             e->dict = rt_dict_new();
@@ -224,8 +232,9 @@ static int exc_setattr(rt_vm *vm, rt_value self, rt_value name, rt_value value)
             return set_error(vm, cause ? "__cause__ may not be deleted"
                                        : "__context__ may not be deleted");
         if (!none && !rt_is_exception(value))
-            return set_error(vm, cause ? "exception cause must be None or derive from BaseException"
-                                       : "exception context must be None or derive from BaseException");
+            return set_error(vm,
+                             cause ? "exception cause must be None or derive from BaseException"
+                                   : "exception context must be None or derive from BaseException");
         *(cause ? &e->cause : &e->context) = none ? 0 : value;
         if (cause)
             e->suppress_context = true;
@@ -268,8 +277,8 @@ static rt_value exc_add_note(rt_vm *vm, rt_value self, size_t nargs, const rt_va
     return rt_list_append(vm, e->notes, args[0]) < 0 ? 0 : RT_NONE;
 }
 
-static rt_value exc_with_traceback(rt_vm *vm, rt_value self, size_t nargs,
-                                   const rt_value *args, rt_value kwnames)
+static rt_value exc_with_traceback(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                   rt_value kwnames)
 {
     if (!rt_check_args(vm, "with_traceback", nargs, kwnames, 1, 1))
         return 0;
@@ -286,12 +295,19 @@ static const rt_method exc_methods[] = {
 
 /* Every exception type differs only in name, base and str; one initializer keeps the table to
  * a line per type. VAR is the full variable name, so each stays greppable. */
-#define EXC_TYPE(VAR, NAME, BASE, STR)                                                         \
-    const rt_type VAR = {                                                                      \
-        .base = {&rt_type_type}, .name = NAME, .base_type = BASE, .repr = exc_repr,            \
-        .str = STR, .hash = rt_identity_hash, .getattr = exc_getattr,                          \
-        .setattr = exc_setattr, .methods = exc_methods, .construct = exc_construct,            \
-        .is_exception = true,                                                                  \
+#define EXC_TYPE(VAR, NAME, BASE, STR)                                                             \
+    const rt_type VAR = {                                                                          \
+        .base = {&rt_type_type},                                                                   \
+        .name = NAME,                                                                              \
+        .base_type = BASE,                                                                         \
+        .repr = exc_repr,                                                                          \
+        .str = STR,                                                                                \
+        .hash = rt_identity_hash,                                                                  \
+        .getattr = exc_getattr,                                                                    \
+        .setattr = exc_setattr,                                                                    \
+        .methods = exc_methods,                                                                    \
+        .construct = exc_construct,                                                                \
+        .is_exception = true,                                                                      \
     }
 
 EXC_TYPE(rt_base_exception_type, "BaseException", &rt_object_type, exc_str);
@@ -362,36 +378,80 @@ EXC_TYPE(rt_connection_reset_error_type, "ConnectionResetError", &rt_connection_
          os_error_str);
 EXC_TYPE(rt_unicode_decode_error_type, "UnicodeDecodeError", &rt_unicode_error_type, exc_str);
 EXC_TYPE(rt_unicode_encode_error_type, "UnicodeEncodeError", &rt_unicode_error_type, exc_str);
-EXC_TYPE(rt_unicode_translate_error_type, "UnicodeTranslateError", &rt_unicode_error_type,
-         exc_str);
+EXC_TYPE(rt_unicode_translate_error_type, "UnicodeTranslateError", &rt_unicode_error_type, exc_str);
 /* Exception groups are registered by name; except* and splitting are not supported. */
 EXC_TYPE(rt_base_exception_group_type, "BaseExceptionGroup", &rt_base_exception_type, exc_str);
 EXC_TYPE(rt_exception_group_type, "ExceptionGroup", &rt_base_exception_group_type, exc_str);
 
 /* In the order CPython's builtins module lists them (NameError suggestions depend on it). */
-const rt_type *const rt_exception_types[] = {
-    &rt_base_exception_type, &rt_base_exception_group_type, &rt_exception_type,
-    &rt_generator_exit_type, &rt_keyboard_interrupt_type, &rt_system_exit_type,
-    &rt_arithmetic_error_type, &rt_assertion_error_type, &rt_attribute_error_type,
-    &rt_buffer_error_type, &rt_eof_error_type, &rt_import_error_type, &rt_lookup_error_type,
-    &rt_memory_error_type, &rt_name_error_type, &rt_os_error_type, &rt_reference_error_type,
-    &rt_runtime_error_type, &rt_stop_async_iteration_type, &rt_stop_iteration_type,
-    &rt_syntax_error_type, &rt_system_error_type, &rt_type_error_type, &rt_value_error_type,
-    &rt_warning_type, &rt_floating_point_error_type, &rt_overflow_error_type,
-    &rt_zero_division_error_type, &rt_bytes_warning_type, &rt_deprecation_warning_type,
-    &rt_encoding_warning_type, &rt_future_warning_type, &rt_import_warning_type,
-    &rt_pending_deprecation_warning_type, &rt_resource_warning_type, &rt_runtime_warning_type,
-    &rt_syntax_warning_type, &rt_unicode_warning_type, &rt_user_warning_type,
-    &rt_blocking_io_error_type, &rt_child_process_error_type, &rt_connection_error_type,
-    &rt_file_exists_error_type, &rt_file_not_found_error_type, &rt_interrupted_error_type,
-    &rt_is_a_directory_error_type, &rt_not_a_directory_error_type, &rt_permission_error_type,
-    &rt_process_lookup_error_type, &rt_timeout_error_type, &rt_indentation_error_type,
-    &rt_index_error_type, &rt_key_error_type, &rt_module_not_found_error_type,
-    &rt_not_implemented_error_type, &rt_recursion_error_type, &rt_unbound_local_error_type,
-    &rt_unicode_error_type, &rt_broken_pipe_error_type, &rt_connection_aborted_error_type,
-    &rt_connection_refused_error_type, &rt_connection_reset_error_type, &rt_tab_error_type,
-    &rt_unicode_decode_error_type, &rt_unicode_encode_error_type,
-    &rt_unicode_translate_error_type, &rt_exception_group_type, NULL};
+const rt_type *const rt_exception_types[] = {&rt_base_exception_type,
+                                             &rt_base_exception_group_type,
+                                             &rt_exception_type,
+                                             &rt_generator_exit_type,
+                                             &rt_keyboard_interrupt_type,
+                                             &rt_system_exit_type,
+                                             &rt_arithmetic_error_type,
+                                             &rt_assertion_error_type,
+                                             &rt_attribute_error_type,
+                                             &rt_buffer_error_type,
+                                             &rt_eof_error_type,
+                                             &rt_import_error_type,
+                                             &rt_lookup_error_type,
+                                             &rt_memory_error_type,
+                                             &rt_name_error_type,
+                                             &rt_os_error_type,
+                                             &rt_reference_error_type,
+                                             &rt_runtime_error_type,
+                                             &rt_stop_async_iteration_type,
+                                             &rt_stop_iteration_type,
+                                             &rt_syntax_error_type,
+                                             &rt_system_error_type,
+                                             &rt_type_error_type,
+                                             &rt_value_error_type,
+                                             &rt_warning_type,
+                                             &rt_floating_point_error_type,
+                                             &rt_overflow_error_type,
+                                             &rt_zero_division_error_type,
+                                             &rt_bytes_warning_type,
+                                             &rt_deprecation_warning_type,
+                                             &rt_encoding_warning_type,
+                                             &rt_future_warning_type,
+                                             &rt_import_warning_type,
+                                             &rt_pending_deprecation_warning_type,
+                                             &rt_resource_warning_type,
+                                             &rt_runtime_warning_type,
+                                             &rt_syntax_warning_type,
+                                             &rt_unicode_warning_type,
+                                             &rt_user_warning_type,
+                                             &rt_blocking_io_error_type,
+                                             &rt_child_process_error_type,
+                                             &rt_connection_error_type,
+                                             &rt_file_exists_error_type,
+                                             &rt_file_not_found_error_type,
+                                             &rt_interrupted_error_type,
+                                             &rt_is_a_directory_error_type,
+                                             &rt_not_a_directory_error_type,
+                                             &rt_permission_error_type,
+                                             &rt_process_lookup_error_type,
+                                             &rt_timeout_error_type,
+                                             &rt_indentation_error_type,
+                                             &rt_index_error_type,
+                                             &rt_key_error_type,
+                                             &rt_module_not_found_error_type,
+                                             &rt_not_implemented_error_type,
+                                             &rt_recursion_error_type,
+                                             &rt_unbound_local_error_type,
+                                             &rt_unicode_error_type,
+                                             &rt_broken_pipe_error_type,
+                                             &rt_connection_aborted_error_type,
+                                             &rt_connection_refused_error_type,
+                                             &rt_connection_reset_error_type,
+                                             &rt_tab_error_type,
+                                             &rt_unicode_decode_error_type,
+                                             &rt_unicode_encode_error_type,
+                                             &rt_unicode_translate_error_type,
+                                             &rt_exception_group_type,
+                                             NULL};
 
 /* ---- raising ---- */
 
@@ -442,8 +502,7 @@ static rt_value instantiate(rt_vm *vm, rt_value x, const char *what)
     if (rt_is_exception(x))
         return x;
     if (!rt_is_exception_type(x))
-        return rt_raise_format(vm, &rt_type_error_type, "%s must derive from BaseException",
-                               what);
+        return rt_raise_format(vm, &rt_type_error_type, "%s must derive from BaseException", what);
     rt_value exc = rt_call0(vm, x);
     if (exc == 0)
         return 0;

@@ -9,28 +9,27 @@
 
 typedef struct rt_exception {
     rt_object base;
-    rt_value args;       /* tuple */
-    rt_value traceback;  /* list of (code, line) entries, innermost frame first; 0 if none */
-    rt_value cause;      /* __cause__ or 0 */
-    rt_value context;    /* __context__ or 0 */
+    rt_value args;      /* tuple */
+    rt_value traceback; /* list of (code, line) entries, innermost frame first; 0 if none */
+    rt_value cause;     /* __cause__ or 0 */
+    rt_value context;   /* __context__ or 0 */
     bool suppress_context;
-    rt_value notes;      /* list or 0 */
-    rt_value dict;       /* extra attributes (name, obj for NameError/AttributeError) or 0 */
+    rt_value notes; /* list or 0 */
+    rt_value dict;  /* extra attributes (name, obj for NameError/AttributeError) or 0 */
     /* The frame whose traceback entry was added last since the latest raise, so catching and
      * re-raising in one frame records it once; NULL after a new raise. */
     struct rt_frame *tb_frame;
-    rt_value globals;    /* NameError: the globals searched, for the "Did you mean" hint */
+    rt_value globals; /* NameError: the globals searched, for the "Did you mean" hint */
 } rt_exception;
 
 extern const rt_type rt_base_exception_type, rt_exception_type, rt_arithmetic_error_type,
-    rt_zero_division_error_type, rt_overflow_error_type, rt_lookup_error_type,
-    rt_index_error_type, rt_key_error_type, rt_value_error_type, rt_type_error_type,
-    rt_name_error_type, rt_unbound_local_error_type, rt_attribute_error_type,
-    rt_runtime_error_type, rt_recursion_error_type, rt_not_implemented_error_type,
-    rt_assertion_error_type, rt_stop_iteration_type, rt_import_error_type,
-    rt_module_not_found_error_type, rt_system_exit_type, rt_keyboard_interrupt_type,
-    rt_memory_error_type, rt_unicode_error_type, rt_os_error_type, rt_file_not_found_error_type,
-    rt_syntax_error_type, rt_generator_exit_type;
+    rt_zero_division_error_type, rt_overflow_error_type, rt_lookup_error_type, rt_index_error_type,
+    rt_key_error_type, rt_value_error_type, rt_type_error_type, rt_name_error_type,
+    rt_unbound_local_error_type, rt_attribute_error_type, rt_runtime_error_type,
+    rt_recursion_error_type, rt_not_implemented_error_type, rt_assertion_error_type,
+    rt_stop_iteration_type, rt_import_error_type, rt_module_not_found_error_type,
+    rt_system_exit_type, rt_keyboard_interrupt_type, rt_memory_error_type, rt_unicode_error_type,
+    rt_os_error_type, rt_file_not_found_error_type, rt_syntax_error_type, rt_generator_exit_type;
 /* Less common builtin exceptions, registered by name like the ones above. */
 extern const rt_type rt_stop_async_iteration_type, rt_floating_point_error_type,
     rt_buffer_error_type, rt_eof_error_type, rt_file_exists_error_type,
@@ -74,7 +73,7 @@ rt_value rt_new_exception(rt_vm *vm, const rt_type *type, rt_value args);
 rt_value rt_raise_unbound_local(rt_vm *vm, rt_value name);
 rt_value rt_raise_unbound_free(rt_vm *vm, rt_value name);
 rt_value rt_raise_name_error(rt_vm *vm, rt_value name, rt_value globals); /* Did you mean */
-rt_value rt_raise_assertion(rt_vm *vm, rt_value message); /* message may be 0 */
+rt_value rt_raise_assertion(rt_vm *vm, rt_value message);                 /* message may be 0 */
 /* AttributeError "'int' object has no attribute 'x'" with .name and .obj set, which the
  * traceback printer needs for its "Did you mean" suggestion. */
 rt_value rt_raise_attribute_error(rt_vm *vm, rt_value obj, rt_value name);

@@ -148,8 +148,9 @@ static rt_value file_enter(rt_vm *vm, rt_value self, size_t nargs, const rt_valu
     (void)args;
     if (!rt_check_args(vm, "__enter__", nargs, kwnames, 0, 0))
         return 0;
-    return as_file(self)->fp ? self : rt_raise_msg(vm, &rt_value_error_type,
-                                                   "I/O operation on closed file.");
+    return as_file(self)->fp
+               ? self
+               : rt_raise_msg(vm, &rt_value_error_type, "I/O operation on closed file.");
 }
 
 static rt_value file_exit(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
@@ -160,10 +161,14 @@ static rt_value file_exit(rt_vm *vm, rt_value self, size_t nargs, const rt_value
 }
 
 static const rt_method file_methods[] = {
-    {"read", file_read, NULL},         {"readline", file_readline, NULL},
-    {"readlines", file_readlines, NULL}, {"write", file_write, NULL},
-    {"close", file_close, NULL},       {"flush", file_flush, NULL},
-    {"__enter__", file_enter, NULL},   {"__exit__", file_exit, NULL},
+    {"read", file_read, NULL},
+    {"readline", file_readline, NULL},
+    {"readlines", file_readlines, NULL},
+    {"write", file_write, NULL},
+    {"close", file_close, NULL},
+    {"flush", file_flush, NULL},
+    {"__enter__", file_enter, NULL},
+    {"__exit__", file_exit, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -185,9 +190,12 @@ static rt_value file_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     (void)vm;
     file *f = as_file(self);
-    if (rt_str_equal_cstr(name, "name")) return f->name;
-    if (rt_str_equal_cstr(name, "mode")) return f->mode;
-    if (rt_str_equal_cstr(name, "closed")) return rt_bool(f->fp == NULL);
+    if (rt_str_equal_cstr(name, "name"))
+        return f->name;
+    if (rt_str_equal_cstr(name, "mode"))
+        return f->mode;
+    if (rt_str_equal_cstr(name, "closed"))
+        return rt_bool(f->fp == NULL);
     return 0;
 }
 

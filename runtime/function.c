@@ -36,27 +36,40 @@ rt_value rt_code_new(rt_vm *vm, const char *name, const char *qualname, const ch
 static rt_value code_repr(rt_vm *vm, rt_value self)
 {
     rt_code *c = rt_as_code(self);
-    return rt_str_printf(vm, "<code object %U at %p, file \"%U\", line %d>", c->name,
-                         (void *)c, c->filename, (int)c->firstlineno);
+    return rt_str_printf(vm, "<code object %U at %p, file \"%U\", line %d>", c->name, (void *)c,
+                         c->filename, (int)c->firstlineno);
 }
 
 static rt_value code_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     (void)vm;
     rt_code *c = rt_as_code(self);
-    if (is(name, "co_name")) return c->name;
-    if (is(name, "co_qualname")) return c->qualname;
-    if (is(name, "co_filename")) return c->filename;
-    if (is(name, "co_varnames")) return c->varnames;
-    if (is(name, "co_cellvars")) return c->cellvars;
-    if (is(name, "co_freevars")) return c->freevars;
-    if (is(name, "co_names")) return c->names ? c->names : rt_tuple_new(0);
-    if (is(name, "co_argcount")) return rt_small_int(c->argcount);
-    if (is(name, "co_posonlyargcount")) return rt_small_int(c->posonlyargcount);
-    if (is(name, "co_kwonlyargcount")) return rt_small_int(c->kwonlyargcount);
-    if (is(name, "co_nlocals")) return rt_small_int(rt_as_tuple(c->varnames)->size);
-    if (is(name, "co_flags")) return rt_small_int(c->flags);
-    if (is(name, "co_firstlineno")) return rt_small_int(c->firstlineno);
+    if (is(name, "co_name"))
+        return c->name;
+    if (is(name, "co_qualname"))
+        return c->qualname;
+    if (is(name, "co_filename"))
+        return c->filename;
+    if (is(name, "co_varnames"))
+        return c->varnames;
+    if (is(name, "co_cellvars"))
+        return c->cellvars;
+    if (is(name, "co_freevars"))
+        return c->freevars;
+    if (is(name, "co_names"))
+        return c->names ? c->names : rt_tuple_new(0);
+    if (is(name, "co_argcount"))
+        return rt_small_int(c->argcount);
+    if (is(name, "co_posonlyargcount"))
+        return rt_small_int(c->posonlyargcount);
+    if (is(name, "co_kwonlyargcount"))
+        return rt_small_int(c->kwonlyargcount);
+    if (is(name, "co_nlocals"))
+        return rt_small_int(rt_as_tuple(c->varnames)->size);
+    if (is(name, "co_flags"))
+        return rt_small_int(c->flags);
+    if (is(name, "co_firstlineno"))
+        return rt_small_int(c->firstlineno);
     return 0;
 }
 
@@ -152,8 +165,8 @@ static rt_value function_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<function %S at %p>", f->qualname, (void *)f);
 }
 
-static rt_value function_call_method(rt_vm *vm, rt_value self, size_t nargs,
-                                     const rt_value *args, rt_value kwnames)
+static rt_value function_call_method(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                     rt_value kwnames)
 {
     return rt_call_function(vm, self, nargs, args, kwnames);
 }
@@ -161,17 +174,28 @@ static rt_value function_call_method(rt_vm *vm, rt_value self, size_t nargs,
 /* The data descriptors of CPython's function type; they shadow __dict__. */
 static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
 {
-    if (is(name, "__name__")) return f->name;
-    if (is(name, "__qualname__")) return f->qualname;
-    if (is(name, "__doc__")) return f->doc;
-    if (is(name, "__module__")) return f->module;
-    if (is(name, "__defaults__")) return f->defaults;
-    if (is(name, "__kwdefaults__")) return f->kwdefaults;
-    if (is(name, "__closure__")) return f->closure;
-    if (is(name, "__code__")) return rt_from_object(f->code);
-    if (is(name, "__globals__")) return f->globals;
-    if (is(name, "__dict__")) return rt_function_dict(f);
-    if (is(name, "__builtins__")) return vm->builtins;
+    if (is(name, "__name__"))
+        return f->name;
+    if (is(name, "__qualname__"))
+        return f->qualname;
+    if (is(name, "__doc__"))
+        return f->doc;
+    if (is(name, "__module__"))
+        return f->module;
+    if (is(name, "__defaults__"))
+        return f->defaults;
+    if (is(name, "__kwdefaults__"))
+        return f->kwdefaults;
+    if (is(name, "__closure__"))
+        return f->closure;
+    if (is(name, "__code__"))
+        return rt_from_object(f->code);
+    if (is(name, "__globals__"))
+        return f->globals;
+    if (is(name, "__dict__"))
+        return rt_function_dict(f);
+    if (is(name, "__builtins__"))
+        return vm->builtins;
     if (is(name, "__call__"))
         return rt_builtin_new("__call__", function_call_method, rt_from_object(f), NULL);
     return 0;
@@ -294,14 +318,25 @@ const rt_type rt_function_type = {
 };
 
 /* What dir() shows for any function, before the names in its __dict__. */
-static const char *const function_attributes[] = {
-    "__annotations__", "__builtins__", "__call__", "__class__", "__closure__", "__code__",
-    "__defaults__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
-    "__ge__", "__get__", "__getattribute__", "__getstate__", "__globals__", "__gt__",
-    "__hash__", "__init__", "__init_subclass__", "__kwdefaults__", "__le__", "__lt__",
-    "__module__", "__name__", "__ne__", "__new__", "__qualname__", "__reduce__",
-    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
-    NULL};
+static const char *const function_attributes[] = {"__annotations__",  "__builtins__",
+                                                  "__call__",         "__class__",
+                                                  "__closure__",      "__code__",
+                                                  "__defaults__",     "__delattr__",
+                                                  "__dict__",         "__dir__",
+                                                  "__doc__",          "__eq__",
+                                                  "__format__",       "__ge__",
+                                                  "__get__",          "__getattribute__",
+                                                  "__getstate__",     "__globals__",
+                                                  "__gt__",           "__hash__",
+                                                  "__init__",         "__init_subclass__",
+                                                  "__kwdefaults__",   "__le__",
+                                                  "__lt__",           "__module__",
+                                                  "__name__",         "__ne__",
+                                                  "__new__",          "__qualname__",
+                                                  "__reduce__",       "__reduce_ex__",
+                                                  "__repr__",         "__setattr__",
+                                                  "__sizeof__",       "__str__",
+                                                  "__subclasshook__", NULL};
 
 rt_value rt_function_dir(rt_vm *vm, rt_value function)
 {

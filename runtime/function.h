@@ -23,9 +23,9 @@ enum {
 
 typedef struct rt_code {
     rt_object base;
-    rt_value name, qualname, filename;      /* str */
-    rt_value varnames, cellvars, freevars;  /* tuples of str */
-    rt_value docstring;                     /* str or None: the first constant */
+    rt_value name, qualname, filename;     /* str */
+    rt_value varnames, cellvars, freevars; /* tuples of str */
+    rt_value docstring;                    /* str or None: the first constant */
     int32_t argcount, posonlyargcount, kwonlyargcount;
     int32_t flags;
     int32_t firstlineno;
@@ -47,8 +47,8 @@ typedef struct rt_function {
     rt_value defaults;   /* tuple or RT_NONE */
     rt_value kwdefaults; /* dict or RT_NONE */
     rt_value name, qualname, doc, module; /* writable attributes */
-    rt_value dict;       /* __dict__, created on first use (0 until then) */
-    rt_value annotations; /* __annotations__, created on first use (0 until then) */
+    rt_value dict;                        /* __dict__, created on first use (0 until then) */
+    rt_value annotations;                 /* __annotations__, created on first use (0 until then) */
 } rt_function;
 
 static inline rt_function *rt_as_function(rt_value v) { return (rt_function *)rt_as_object(v); }

@@ -151,9 +151,12 @@ static rt_value partial_repr(rt_vm *vm, rt_value self)
 static rt_value partial_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     partial *p = as_partial(self);
-    if (rt_str_equal_cstr(name, "func")) return p->func;
-    if (rt_str_equal_cstr(name, "args")) return p->args;
-    if (rt_str_equal_cstr(name, "keywords")) return p->keywords;
+    if (rt_str_equal_cstr(name, "func"))
+        return p->func;
+    if (rt_str_equal_cstr(name, "args"))
+        return p->args;
+    if (rt_str_equal_cstr(name, "keywords"))
+        return p->keywords;
     if (rt_str_equal_cstr(name, "__dict__")) {
         if (p->dict == 0)
             p->dict = rt_dict_new();
@@ -200,8 +203,8 @@ const rt_type functools_partial_type = {
 
 /* ---- update_wrapper and wraps ---- */
 
-static const char *const wrapper_assignments[] = {"__module__", "__name__", "__qualname__",
-                                                  "__doc__", "__annotations__", NULL};
+static const char *const wrapper_assignments[] = {"__module__", "__name__",        "__qualname__",
+                                                  "__doc__",    "__annotations__", NULL};
 
 static rt_value strings_tuple(rt_vm *vm, const char *const *names)
 {
@@ -238,7 +241,8 @@ static bool update_dicts(rt_vm *vm, rt_value wrapper, rt_value wrapped, rt_value
         rt_value source = try_getattr(vm, wrapped, name);
         if (source == 0 && vm->pending)
             return false;
-        if (source != 0 && rt_call_method(vm, target, rt_str_intern(vm, "update"), 1, &source, 0) == 0)
+        if (source != 0 &&
+            rt_call_method(vm, target, rt_str_intern(vm, "update"), 1, &source, 0) == 0)
             return false;
     }
     return true;
@@ -321,11 +325,11 @@ static rt_value functools_wraps(rt_vm *vm, rt_value self, size_t nargs, const rt
 typedef struct lru_cache {
     rt_object base;
     rt_value func;
-    rt_value cache;   /* dict: key -> result, oldest first */
-    int64_t maxsize;  /* -1: unbounded */
+    rt_value cache;  /* dict: key -> result, oldest first */
+    int64_t maxsize; /* -1: unbounded */
     bool typed;
     int64_t hits, misses;
-    rt_value dict;    /* __dict__ (__wrapped__, __name__, ... copied by update_wrapper) */
+    rt_value dict; /* __dict__ (__wrapped__, __name__, ... copied by update_wrapper) */
 } lru_cache;
 
 extern const rt_type functools_lru_wrapper_type, functools_cache_info_type;
@@ -384,8 +388,8 @@ static rt_value lru_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value 
     if (hit != 0) {
         c->hits++;
         /* most recently used moves to the end */
-        if (c->maxsize > 0 && (rt_dict_delete(vm, c->cache, key) < 0 ||
-                               rt_dict_set(vm, c->cache, key, hit) < 0))
+        if (c->maxsize > 0 &&
+            (rt_dict_delete(vm, c->cache, key) < 0 || rt_dict_set(vm, c->cache, key, hit) < 0))
             return 0;
         return hit;
     }
@@ -502,8 +506,8 @@ static rt_value lru_cache_clear(rt_vm *vm, rt_value self, size_t nargs, const rt
     return RT_NONE;
 }
 
-static rt_value lru_cache_parameters(rt_vm *vm, rt_value self, size_t nargs,
-                                     const rt_value *args, rt_value kwnames)
+static rt_value lru_cache_parameters(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                     rt_value kwnames)
 {
     (void)args;
     if (!rt_check_args(vm, "cache_parameters", nargs, kwnames, 0, 0))
@@ -659,8 +663,8 @@ static rt_value key_wrapper_call(rt_vm *vm, rt_value self, size_t nargs, const r
     return rt_from_object(k);
 }
 
-static rt_value functools_cmp_to_key(rt_vm *vm, rt_value self, size_t nargs,
-                                     const rt_value *args, rt_value kwnames)
+static rt_value functools_cmp_to_key(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                     rt_value kwnames)
 {
     (void)self;
     if (!rt_check_args(vm, "cmp_to_key", nargs, kwnames, 1, 1))

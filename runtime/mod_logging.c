@@ -32,7 +32,7 @@ typedef struct handler {
 typedef struct logger {
     rt_object base;
     rt_value name;
-    int level;        /* NOTSET: inherit the root's */
+    int level; /* NOTSET: inherit the root's */
     bool root;
     rt_value handlers; /* list of handler (the root's only) */
     rt_value loggers;  /* root only: dict name -> logger */
@@ -45,8 +45,8 @@ static logger *as_logger(rt_value v) { return (logger *)rt_as_object(v); }
 static logger *root_logger(rt_vm *vm)
 {
     rt_value m = rt_dict_get_str(vm->modules, rt_str_intern(vm, "logging"));
-    rt_value r = m ? rt_dict_get_str(((rt_module *)rt_as_object(m))->dict, rt_str_intern(vm, "root"))
-                   : 0;
+    rt_value r =
+        m ? rt_dict_get_str(((rt_module *)rt_as_object(m))->dict, rt_str_intern(vm, "root")) : 0;
     return r ? as_logger(r) : NULL;
 }
 
@@ -141,8 +141,8 @@ static rt_value apply_format(rt_vm *vm, rt_value format, rt_value record)
             conv++;
         if (*conv == '\0')
             return rt_raise_msg(vm, &rt_value_error_type, "incomplete format");
-        rt_value value = rt_str_equal_cstr(key, "asctime") ? format_asctime()
-                                                           : rt_dict_get_str(record, key);
+        rt_value value =
+            rt_str_equal_cstr(key, "asctime") ? format_asctime() : rt_dict_get_str(record, key);
         if (value == 0)
             return rt_raise_format(vm, &rt_key_error_type, "%U", key);
         rt_strbuf spec;
@@ -221,8 +221,8 @@ static bool parse_level(rt_vm *vm, rt_value v, int *out)
             const char *name;
             int level;
         } names[] = {{"CRITICAL", CRITICAL}, {"FATAL", CRITICAL}, {"ERROR", ERROR},
-                     {"WARNING", WARNING},   {"WARN", WARNING},    {"INFO", INFO},
-                     {"DEBUG", DEBUG},       {"NOTSET", NOTSET},   {NULL, 0}};
+                     {"WARNING", WARNING},   {"WARN", WARNING},   {"INFO", INFO},
+                     {"DEBUG", DEBUG},       {"NOTSET", NOTSET},  {NULL, 0}};
         for (int i = 0; names[i].name; i++)
             if (rt_str_equal_cstr(v, names[i].name)) {
                 *out = names[i].level;
@@ -235,8 +235,8 @@ static bool parse_level(rt_vm *vm, rt_value v, int *out)
     return false;
 }
 
-static rt_value logging_basic_config(rt_vm *vm, rt_value self, size_t nargs,
-                                     const rt_value *args, rt_value kwnames)
+static rt_value logging_basic_config(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                     rt_value kwnames)
 {
     (void)self;
     if (nargs > 0)
@@ -389,9 +389,12 @@ static rt_value logger_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     logger *lg = as_logger(self);
     (void)vm;
-    if (rt_str_equal_cstr(name, "name")) return lg->name;
-    if (rt_str_equal_cstr(name, "level")) return rt_small_int(lg->level);
-    if (rt_str_equal_cstr(name, "handlers")) return lg->root ? lg->handlers : rt_list_new(0);
+    if (rt_str_equal_cstr(name, "name"))
+        return lg->name;
+    if (rt_str_equal_cstr(name, "level"))
+        return rt_small_int(lg->level);
+    if (rt_str_equal_cstr(name, "handlers"))
+        return lg->root ? lg->handlers : rt_list_new(0);
     return 0;
 }
 
@@ -465,8 +468,8 @@ static rt_value logger_set_level(rt_vm *vm, rt_value self, size_t nargs, const r
     return RT_NONE;
 }
 
-static rt_value logger_is_enabled_for(rt_vm *vm, rt_value self, size_t nargs,
-                                      const rt_value *args, rt_value kwnames)
+static rt_value logger_is_enabled_for(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                      rt_value kwnames)
 {
     if (!rt_check_args(vm, "isEnabledFor", nargs, kwnames, 1, 1))
         return 0;
@@ -540,13 +543,14 @@ static rt_value logging_get_logger(rt_vm *vm, rt_value self, size_t nargs, const
     if (!rt_is_type(args[0], &rt_str_type))
         return rt_raise_msg(vm, &rt_type_error_type, "A logger name must be a string");
     rt_value lg = rt_dict_get_str(root->loggers, args[0]);
-    if (lg == 0 && rt_dict_set(vm, root->loggers, args[0], lg = new_logger(args[0], NOTSET, false)) < 0)
+    if (lg == 0 &&
+        rt_dict_set(vm, root->loggers, args[0], lg = new_logger(args[0], NOTSET, false)) < 0)
         return 0;
     return lg;
 }
 
-static rt_value logging_get_level_name(rt_vm *vm, rt_value self, size_t nargs,
-                                       const rt_value *args, rt_value kwnames)
+static rt_value logging_get_level_name(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                       rt_value kwnames)
 {
     (void)self;
     if (!rt_check_args(vm, "getLevelName", nargs, kwnames, 1, 1))
@@ -570,19 +574,25 @@ rt_value rt_logging_module_new(rt_vm *vm)
         const char *name;
         int level;
     } levels[] = {{"CRITICAL", CRITICAL}, {"FATAL", CRITICAL}, {"ERROR", ERROR},
-                  {"WARNING", WARNING},   {"WARN", WARNING},    {"INFO", INFO},
-                  {"DEBUG", DEBUG},       {"NOTSET", NOTSET},   {NULL, 0}};
+                  {"WARNING", WARNING},   {"WARN", WARNING},   {"INFO", INFO},
+                  {"DEBUG", DEBUG},       {"NOTSET", NOTSET},  {NULL, 0}};
     for (int i = 0; levels[i].name; i++)
         rt_module_set(vm, m, levels[i].name, rt_small_int(levels[i].level));
     static const struct {
         const char *name;
         rt_cfunc fn;
-    } fns[] = {{"basicConfig", logging_basic_config}, {"debug", logging_debug},
-               {"info", logging_info},                {"warning", logging_warning},
-               {"warn", logging_warning},             {"error", logging_error},
-               {"exception", logging_exception},      {"critical", logging_critical},
-               {"fatal", logging_critical},           {"log", logging_log},
-               {"getLogger", logging_get_logger},     {"getLevelName", logging_get_level_name},
+    } fns[] = {{"basicConfig", logging_basic_config},
+               {"debug", logging_debug},
+               {"info", logging_info},
+               {"warning", logging_warning},
+               {"warn", logging_warning},
+               {"error", logging_error},
+               {"exception", logging_exception},
+               {"critical", logging_critical},
+               {"fatal", logging_critical},
+               {"log", logging_log},
+               {"getLogger", logging_get_logger},
+               {"getLevelName", logging_get_level_name},
                {NULL, NULL}};
     for (int i = 0; fns[i].name; i++)
         rt_module_def(vm, m, fns[i].name, fns[i].fn);

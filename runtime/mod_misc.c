@@ -51,9 +51,8 @@ static rt_value time_perf_counter(rt_vm *vm, rt_value self, size_t nargs, const 
                                   rt_value kwnames)
 {
     (void)self, (void)args;
-    return rt_check_args(vm, "perf_counter", nargs, kwnames, 0, 0)
-               ? seconds_value(CLOCK_MONOTONIC)
-               : 0;
+    return rt_check_args(vm, "perf_counter", nargs, kwnames, 0, 0) ? seconds_value(CLOCK_MONOTONIC)
+                                                                   : 0;
 }
 
 static rt_value time_process_time(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
@@ -72,12 +71,12 @@ static rt_value time_time_ns(rt_vm *vm, rt_value self, size_t nargs, const rt_va
     return rt_check_args(vm, "time_ns", nargs, kwnames, 0, 0) ? clock_ns(CLOCK_REALTIME) : 0;
 }
 
-static rt_value time_perf_counter_ns(rt_vm *vm, rt_value self, size_t nargs,
-                                     const rt_value *args, rt_value kwnames)
+static rt_value time_perf_counter_ns(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                     rt_value kwnames)
 {
     (void)self, (void)args;
     return rt_check_args(vm, "perf_counter_ns", nargs, kwnames, 0, 0) ? clock_ns(CLOCK_MONOTONIC)
-                                                                       : 0;
+                                                                      : 0;
 }
 
 static rt_value time_sleep(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
@@ -163,8 +162,8 @@ const rt_type rt_stream_type = {
     .methods = stream_methods,
 };
 
-static rt_value sys_getrecursionlimit(rt_vm *vm, rt_value self, size_t nargs,
-                                      const rt_value *args, rt_value kwnames)
+static rt_value sys_getrecursionlimit(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                      rt_value kwnames)
 {
     (void)self, (void)args;
     if (!rt_check_args(vm, "getrecursionlimit", nargs, kwnames, 0, 0))
@@ -172,8 +171,8 @@ static rt_value sys_getrecursionlimit(rt_vm *vm, rt_value self, size_t nargs,
     return rt_small_int(vm->recursion_limit);
 }
 
-static rt_value sys_setrecursionlimit(rt_vm *vm, rt_value self, size_t nargs,
-                                      const rt_value *args, rt_value kwnames)
+static rt_value sys_setrecursionlimit(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                      rt_value kwnames)
 {
     (void)self;
     int64_t limit;
@@ -281,12 +280,11 @@ typedef struct unary_math {
 } unary_math;
 
 static const unary_math unary_table[] = {
-    {"math.sqrt", sqrt, false},  {"math.exp", exp, true},    {"math.sin", sin, false},
-    {"math.cos", cos, false},    {"math.tan", tan, false},   {"math.asin", asin, false},
-    {"math.acos", acos, false},  {"math.atan", atan, false}, {"math.fabs", fabs, false},
-    {"math.sinh", sinh, true},   {"math.cosh", cosh, true},  {"math.tanh", tanh, false},
-    {"math.expm1", expm1, true}, {"math.log1p", log1p, false},
-    {NULL, NULL, false}};
+    {"math.sqrt", sqrt, false},  {"math.exp", exp, true},      {"math.sin", sin, false},
+    {"math.cos", cos, false},    {"math.tan", tan, false},     {"math.asin", asin, false},
+    {"math.acos", acos, false},  {"math.atan", atan, false},   {"math.fabs", fabs, false},
+    {"math.sinh", sinh, true},   {"math.cosh", cosh, true},    {"math.tanh", tanh, false},
+    {"math.expm1", expm1, true}, {"math.log1p", log1p, false}, {NULL, NULL, false}};
 
 static rt_value math_unary(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                            rt_value kwnames)
@@ -352,8 +350,7 @@ static rt_value math_log2(rt_vm *vm, rt_value self, size_t nargs, const rt_value
 {
     (void)self;
     double r;
-    if (!rt_check_args(vm, "math.log2", nargs, kwnames, 1, 1) ||
-        !log_of(vm, args[0], log(2.0), &r))
+    if (!rt_check_args(vm, "math.log2", nargs, kwnames, 1, 1) || !log_of(vm, args[0], log(2.0), &r))
         return 0;
     double x;
     if (rt_is_small_int(args[0]) || rt_is_type(args[0], &rt_float_type)) {
@@ -529,10 +526,9 @@ static rt_value math_isclose(rt_vm *vm, rt_value self, size_t nargs, const rt_va
     rt_value r = rt_kwarg(kwnames, kw, "rel_tol"), t = rt_kwarg(kwnames, kw, "abs_tol");
     if (nargs != 2)
         return rt_raise_format(vm, &rt_type_error_type,
-                               "isclose() takes exactly 2 positional arguments (%zu given)",
-                               nargs);
-    if (!real_arg(vm, args[0], &a) || !real_arg(vm, args[1], &b) ||
-        (r && !real_arg(vm, r, &rel)) || (t && !real_arg(vm, t, &abs_tol)))
+                               "isclose() takes exactly 2 positional arguments (%zu given)", nargs);
+    if (!real_arg(vm, args[0], &a) || !real_arg(vm, args[1], &b) || (r && !real_arg(vm, r, &rel)) ||
+        (t && !real_arg(vm, t, &abs_tol)))
         return 0;
     if (rel < 0.0 || abs_tol < 0.0)
         return rt_raise_msg(vm, &rt_value_error_type, "tolerances must be non-negative");
@@ -590,7 +586,8 @@ static rt_value math_factorial(rt_vm *vm, rt_value self, size_t nargs, const rt_
     if (!int_arg(vm, args[0], n))
         return 0;
     if (mpz_sgn(n) < 0)
-        return rt_raise_msg(vm, &rt_value_error_type, "factorial() not defined for negative values");
+        return rt_raise_msg(vm, &rt_value_error_type,
+                            "factorial() not defined for negative values");
     if (!mpz_fits_ulong_p(n))
         return rt_raise_msg(vm, &rt_overflow_error_type,
                             "factorial() argument should not exceed 9223372036854775807");
@@ -804,17 +801,35 @@ rt_value rt_math_module_new(rt_vm *vm)
     static const struct {
         const char *name;
         rt_cfunc fn;
-    } table[] = {
-        {"log", math_log},           {"log2", math_log2},         {"log10", math_log10},
-        {"floor", math_floor},       {"ceil", math_ceil},         {"trunc", math_trunc},
-        {"pow", math_pow},           {"atan2", math_atan2},       {"copysign", math_copysign},
-        {"fmod", math_fmod},         {"hypot", math_hypot},       {"isnan", math_isnan},
-        {"isinf", math_isinf},       {"isfinite", math_isfinite}, {"isclose", math_isclose},
-        {"degrees", math_degrees},   {"radians", math_radians},   {"factorial", math_factorial},
-        {"gcd", math_gcd},           {"lcm", math_lcm},           {"isqrt", math_isqrt},
-        {"comb", math_comb},         {"perm", math_perm},         {"prod", math_prod},
-        {"fsum", math_fsum},         {"modf", math_modf},         {"frexp", math_frexp},
-        {"ldexp", math_ldexp},       {NULL, NULL}};
+    } table[] = {{"log", math_log},
+                 {"log2", math_log2},
+                 {"log10", math_log10},
+                 {"floor", math_floor},
+                 {"ceil", math_ceil},
+                 {"trunc", math_trunc},
+                 {"pow", math_pow},
+                 {"atan2", math_atan2},
+                 {"copysign", math_copysign},
+                 {"fmod", math_fmod},
+                 {"hypot", math_hypot},
+                 {"isnan", math_isnan},
+                 {"isinf", math_isinf},
+                 {"isfinite", math_isfinite},
+                 {"isclose", math_isclose},
+                 {"degrees", math_degrees},
+                 {"radians", math_radians},
+                 {"factorial", math_factorial},
+                 {"gcd", math_gcd},
+                 {"lcm", math_lcm},
+                 {"isqrt", math_isqrt},
+                 {"comb", math_comb},
+                 {"perm", math_perm},
+                 {"prod", math_prod},
+                 {"fsum", math_fsum},
+                 {"modf", math_modf},
+                 {"frexp", math_frexp},
+                 {"ldexp", math_ldexp},
+                 {NULL, NULL}};
     def_unary(vm, m);
     for (int i = 0; table[i].name != NULL; i++)
         rt_module_def(vm, m, table[i].name, table[i].fn);

@@ -121,9 +121,9 @@ rt_value rt_import_from(rt_vm *vm, rt_value module, rt_value name)
 
 void rt_modules_init(rt_vm *vm)
 {
-    rt_value (*const builders[])(rt_vm *) = {rt_sys_module_new, rt_math_module_new,
-                                              rt_time_module_new, rt_functools_module_new,
-                                              rt_logging_module_new, NULL};
+    rt_value (*const builders[])(rt_vm *) = {rt_sys_module_new,     rt_math_module_new,
+                                             rt_time_module_new,    rt_functools_module_new,
+                                             rt_logging_module_new, NULL};
     for (int i = 0; builders[i] != NULL; i++) {
         rt_value m = builders[i](vm);
         rt_dict_set(vm, vm->modules, as_module(m)->name, m);

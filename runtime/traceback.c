@@ -55,10 +55,14 @@ static rt_value tb_getattr(rt_vm *vm, rt_value self, rt_value name)
     (void)vm;
     traceback *tb = (traceback *)rt_as_object(self);
     const char *s = rt_str_data(name);
-    if (strcmp(s, "tb_lineno") == 0) return tb->line;
-    if (strcmp(s, "tb_next") == 0) return tb->next;
-    if (strcmp(s, "tb_frame") == 0) return RT_NONE;
-    if (strcmp(s, "tb_lasti") == 0) return rt_small_int(-1);
+    if (strcmp(s, "tb_lineno") == 0)
+        return tb->line;
+    if (strcmp(s, "tb_next") == 0)
+        return tb->next;
+    if (strcmp(s, "tb_frame") == 0)
+        return RT_NONE;
+    if (strcmp(s, "tb_lasti") == 0)
+        return rt_small_int(-1);
     return 0;
 }
 
@@ -198,8 +202,8 @@ static rt_value calculate_suggestion(size_t n, const rt_value *names, rt_value n
         size_t max_distance = (name_size + item_size + 3) * MOVE_COST / 6;
         if (best_distance - 1 < max_distance)
             max_distance = best_distance - 1;
-        size_t d = levenshtein(rt_str_data(name), name_size, rt_str_data(item), item_size,
-                               max_distance);
+        size_t d =
+            levenshtein(rt_str_data(name), name_size, rt_str_data(item), item_size, max_distance);
         if (d > max_distance)
             continue;
         if (best == 0 || d < best_distance)
@@ -300,8 +304,8 @@ static void append_repeated(rt_strbuf *out, int64_t count)
 {
     count -= TB_RECURSIVE_CUTOFF;
     char text[96];
-    snprintf(text, sizeof text, "  [Previous line repeated %lld more time%s]\n",
-             (long long)count, count > 1 ? "s" : "");
+    snprintf(text, sizeof text, "  [Previous line repeated %lld more time%s]\n", (long long)count,
+             count > 1 ? "s" : "");
     rt_strbuf_append_cstr(out, text);
 }
 
@@ -445,8 +449,9 @@ bool rt_system_exit_status(rt_vm *vm, rt_value exc, int *status)
     if (!rt_is_exception(exc) || !rt_type_is_subtype(rt_type_of(exc), &rt_system_exit_type))
         return false;
     rt_tuple *args = rt_as_tuple(as_exc(exc)->args);
-    rt_value code = args->size == 0 ? RT_NONE : args->size == 1 ? args->items[0]
-                                                                 : as_exc(exc)->args;
+    rt_value code = args->size == 0   ? RT_NONE
+                    : args->size == 1 ? args->items[0]
+                                      : as_exc(exc)->args;
     int64_t n;
     if (code == RT_NONE) {
         *status = 0;

@@ -105,8 +105,8 @@ const rt_method *rt_type_find_method(const rt_type *t, const char *name)
 
 bool rt_method_is_static(const rt_method *m)
 {
-    return m->doc != NULL && (strncmp(m->doc, "@staticmethod", 13) == 0 ||
-                              strncmp(m->doc, "@classmethod", 12) == 0);
+    return m->doc != NULL &&
+           (strncmp(m->doc, "@staticmethod", 13) == 0 || strncmp(m->doc, "@classmethod", 12) == 0);
 }
 
 static rt_value type_getattr(rt_vm *vm, rt_value self, rt_value name)
@@ -139,14 +139,13 @@ static rt_value type_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value
 {
     const rt_type *t = as_type(self);
     if (t->construct == NULL)
-        return rt_raise_format(vm, &rt_type_error_type, "cannot create '%s' instances",
-                               t->name);
+        return rt_raise_format(vm, &rt_type_error_type, "cannot create '%s' instances", t->name);
     return t->construct(vm, t, nargs, args, kwnames);
 }
 
 /* type(x) is x's type; type(name, bases, dict) would create a class, which cellar lacks. */
-static rt_value type_construct(rt_vm *vm, const rt_type *type, size_t nargs,
-                               const rt_value *args, rt_value kwnames)
+static rt_value type_construct(rt_vm *vm, const rt_type *type, size_t nargs, const rt_value *args,
+                               rt_value kwnames)
 {
     (void)type;
     size_t nkw = kwnames ? (size_t)rt_as_tuple(kwnames)->size : 0;
@@ -175,8 +174,8 @@ static rt_value object_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<%s object at %p>", t->name, rt_as_object(self));
 }
 
-static rt_value object_construct(rt_vm *vm, const rt_type *type, size_t nargs,
-                                 const rt_value *args, rt_value kwnames)
+static rt_value object_construct(rt_vm *vm, const rt_type *type, size_t nargs, const rt_value *args,
+                                 rt_value kwnames)
 {
     (void)args;
     if (nargs > 0 || (kwnames && rt_as_tuple(kwnames)->size > 0))
@@ -192,4 +191,3 @@ const rt_type rt_object_type = {
     .hash = rt_identity_hash,
     .construct = object_construct,
 };
-

@@ -3,9 +3,9 @@
  * and recursion limits, function/cell/code attributes, builtins and functools. */
 #include <criterion/criterion.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <stdlib.h>
 
 #include "builtins.h"
 #include "call.h"
@@ -45,8 +45,8 @@ static rt_value identity_entry(rt_vm *v, rt_frame *frame, const rt_value *args)
 static rt_value S(const char *s) { return rt_str_intern(vm, s); }
 
 /* def NAME(params): posonly and kwonly counts plus the varargs/varkeywords flags. */
-static rt_value make_fn(const char *qualname, const char *const *params, int argcount,
-                        int posonly, int kwonly, int flags, rt_value defaults, rt_value kwdefaults)
+static rt_value make_fn(const char *qualname, const char *const *params, int argcount, int posonly,
+                        int kwonly, int flags, rt_value defaults, rt_value kwdefaults)
 {
     const char *dot = strrchr(qualname, '.');
     rt_code *co = rt_as_code(rt_code_new(vm, dot ? dot + 1 : qualname, qualname, "prog.py"));
@@ -203,8 +203,8 @@ Test(calls, full_binding)
     static const char *const P[] = {"a", "b", "c", "d", "args", "kw", NULL};
     rt_value kwd = rt_dict_new();
     rt_dict_set_str(vm, kwd, "d", I(2));
-    rt_value f = make_fn("f", P, 2, 0, 2, RT_CO_VARARGS | RT_CO_VARKEYWORDS,
-                         rt_tuple_pack(1, I(1)), kwd);
+    rt_value f =
+        make_fn("f", P, 2, 0, 2, RT_CO_VARARGS | RT_CO_VARKEYWORDS, rt_tuple_pack(1, I(1)), kwd);
     rt_value a[6] = {I(5), I(6), I(7), I(8), I(9), I(10)};
     /* f(5, 6, 7, 8, c=9, e=10) */
     rt_value r = call_ok(f, 4, a, kw(2, "c", "e"));
@@ -245,8 +245,8 @@ Test(calls, recursion_limit)
     cr_assert_eq(vm->depth, 0);
     cr_assert_null(vm->frame);
     rt_value text = rt_format_exception(vm, vm->pending);
-    cr_assert(strstr(rt_str_data(text), "[Previous line repeated 997 more times]") != NULL,
-              "%s", rt_str_data(text));
+    cr_assert(strstr(rt_str_data(text), "[Previous line repeated 997 more times]") != NULL, "%s",
+              rt_str_data(text));
 }
 
 Test(calls, c_stack_guard)
@@ -302,7 +302,8 @@ Test(calls, function_attributes)
     cr_assert_eq(rt_getattr(vm, f, S("__defaults__")), RT_NONE);
     /* f.__name__ = 1 */
     cr_assert_eq(rt_setattr(vm, f, S("__name__"), I(1)), -1);
-    cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)), "__name__ must be set to a string object");
+    cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)),
+                     "__name__ must be set to a string object");
     vm->pending = 0;
     /* f.calls = 0; f.calls */
     cr_assert_eq(rt_setattr(vm, f, S("calls"), I(0)), 0);
@@ -337,10 +338,7 @@ Test(calls, cells_and_code)
     cr_assert_str_eq(rt_str_data(rt_getattr(vm, code, S("co_qualname"))), "outer.<locals>.inner");
 }
 
-static rt_value builtin(const char *name)
-{
-    return rt_dict_get_str(vm->builtins, S(name));
-}
+static rt_value builtin(const char *name) { return rt_dict_get_str(vm->builtins, S(name)); }
 
 Test(calls, builtins_basics)
 {
@@ -391,8 +389,8 @@ Test(calls, round_builtin)
         double x;
         int n;
         const char *expect;
-    } cases[] = {{15.0, -1, "20.0"},   {25.0, -1, "20.0"},   {1e300, 2, "1e+300"},
-                 {5.0, -1, "0.0"},     {6.0, -1, "10.0"},    {0.125, 2, "0.12"},
+    } cases[] = {{15.0, -1, "20.0"},     {25.0, -1, "20.0"},  {1e300, 2, "1e+300"},
+                 {5.0, -1, "0.0"},       {6.0, -1, "10.0"},   {0.125, 2, "0.12"},
                  {123.456, -2, "100.0"}, {1e23, -22, "1e+23"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         rt_value d[2] = {rt_float_new(cases[i].x), I(cases[i].n)};
@@ -541,8 +539,9 @@ Test(calls, modules_and_imports)
     cr_assert_eq(rt_getattr(vm, math, S("sqr")), RT_ERROR);
     cr_assert_str_eq(rt_str_data(rt_str(vm, vm->pending)), "module 'math' has no attribute 'sqr'");
     rt_value text = rt_format_exception(vm, vm->pending);
-    cr_assert_str_eq(rt_str_data(text),
-                     "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?\n");
+    cr_assert_str_eq(
+        rt_str_data(text),
+        "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?\n");
     vm->pending = 0;
     rt_value main_name = rt_dict_get_str(vm->globals, S("__name__"));
     cr_assert_str_eq(rt_str_data(main_name), "__main__");

@@ -227,8 +227,8 @@ Test(exceptions, name_error_suggestion)
     /* true -> Did you mean: 'True'? */
     rt_load_global(vm, vm->globals, S("true"));
     rt_traceback_add(vm, &frame);
-    cr_assert(strstr(rt_str_data(rt_format_exception(vm, vm->pending)),
-                     "Did you mean: 'True'?") != NULL);
+    cr_assert(strstr(rt_str_data(rt_format_exception(vm, vm->pending)), "Did you mean: 'True'?") !=
+              NULL);
     vm->pending = 0;
     /* xyzzy: nothing close */
     rt_load_global(vm, vm->globals, S("xyzzy"));
