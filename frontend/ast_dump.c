@@ -6,6 +6,7 @@
 #include "ast_dump.h"
 
 #include "arena.h"
+#include "lexer.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -181,19 +182,6 @@ static long next_codepoint(const unsigned char **s, const unsigned char *end)
     return c;
 }
 
-/* Non-ASCII code points str.isprintable() rejects, as far as source text contains them. */
-static bool printable(long c)
-{
-    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0) || c == 0xad)
-        return false;
-    if ((c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-        (c >= 0x205f && c <= 0x206f) || c == 0x3000 || c == 0xfeff || c == 0x1680)
-        return false;
-    if ((c >= 0xd800 && c <= 0xf8ff) || (c >= 0xfff0 && c <= 0xfffb) || c > 0x10ffff)
-        return false;
-    return true;
-}
-
 /* Python's repr() of a str: single quotes unless the text has ' and no ". */
 static value str_repr(dumper *d, const char *s, size_t n)
 {
@@ -213,7 +201,7 @@ static value str_repr(dumper *d, const char *s, size_t n)
             o += sprintf(o, "\\n");
         else if (c == '\r')
             o += sprintf(o, "\\r");
-        else if (printable(c)) {
+        else if (c <= 0x10ffff && lex_is_printable((int32_t)c)) {
             memcpy(o, at, (size_t)(p - at));
             o += p - at;
         } else if (c < 0x100)

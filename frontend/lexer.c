@@ -276,41 +276,14 @@ static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 static bool is_ident_char_ascii(int c) { return is_ident_start_ascii(c) || is_digit(c); }
 
-/* Without Unicode tables, non-ASCII letters are accepted and the common symbol, punctuation
- * and space blocks rejected, which covers what programs actually contain. */
 static bool is_ident_codepoint(int32_t c, bool first)
 {
     if (c < 0x80)
         return first ? is_ident_start_ascii(c) : is_ident_char_ascii(c);
-    if (c < 0xc0)
-        return c == 0xaa || c == 0xb5 || c == 0xba || (!first && c == 0xb7);
-    if (c == 0xd7 || c == 0xf7)
-        return false;
-    if (c >= 0x2000 && c <= 0x2bff)
-        return (c >= 0x2070 && c <= 0x209f && c != 0x207a && c != 0x207b) ||
-               (!first && (c == 0x203f || c == 0x2040 || c == 0x2054)) ||
-               (c >= 0x2100 && c <= 0x214f && c != 0x2100 && c != 0x2101 && c != 0x2103 &&
-                c != 0x2116 && c != 0x2122);
-    if ((c >= 0x3000 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3020) ||
-        (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff01 && c <= 0xff0f) ||
-        (c >= 0xff1a && c <= 0xff20) || c == 0xfeff || (c >= 0xe000 && c <= 0xf8ff) ||
-        (c >= 0x1f000 && c <= 0x1faff))
-        return false;
-    return true;
+    return first ? lex_is_id_start(c) : lex_is_id_continue(c);
 }
 
-/* Code points CPython's str.isprintable() rejects that a source file plausibly contains. */
-static bool is_printable(int32_t c)
-{
-    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0) || c == 0xad)
-        return false;
-    if ((c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-        (c >= 0x205f && c <= 0x206f) || c == 0x3000 || c == 0xfeff || c == 0x1680)
-        return false;
-    if ((c >= 0xe000 && c <= 0xf8ff) || (c >= 0xfff0 && c <= 0xfffb))
-        return false;
-    return true;
-}
+static bool is_printable(int32_t c) { return lex_is_printable(c); }
 
 /* ---- tokens --------------------------------------------------------------------------- */
 
@@ -472,7 +445,7 @@ static token lex_string(lexer *lx, const char *start)
     for (;;) {
         if (lx->cur >= lx->end || (quote_size == 1 && is_newline_at(lx, lx->cur))) {
             int detected = lx->line;
-            if (lx->cur >= lx->end && quote_size == 3 && lx->cur > lx->src && lx->cur[-1] == '\n')
+            if (lx->cur >= lx->end && lx->cur > lx->src && lx->cur[-1] == '\n')
                 detected--; /* CPython counts the line of the final newline */
             lx->line = start_line;
             lx->line_start = start_line_start;

@@ -170,6 +170,12 @@ const char *lex_kind_name(tok_kind kind);
 /* Decodes one UTF-8 sequence at *p (advancing it); returns -1 and advances one byte if invalid. */
 int32_t lex_utf8_decode(const char **p, const char *end);
 
+/* Unicode classes from CPython 3.11's tables (lex_unicode.c): whether a code point may start
+ * or continue an identifier, and whether str.isprintable() accepts it. */
+bool lex_is_id_start(int32_t c);
+bool lex_is_id_continue(int32_t c);
+bool lex_is_printable(int32_t c);
+
 /* Number of code points in [s, s + n), counting each invalid byte as one. */
 int lex_utf8_length(const char *s, size_t n);
 

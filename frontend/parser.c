@@ -1114,7 +1114,8 @@ static bool plain_param(parser *p, params *ps, bool is_lambda)
         parse_ptr_push(p, &ps->kw_defaults, def);
         return true;
     }
-    if (!def && ps->defaults.count)
+    tok_kind end = is_lambda ? TOK_COLON : TOK_RPAR;
+    if (!def && ps->defaults.count && (parse_check(p, TOK_COMMA) || parse_check(p, end)))
         return parse_error_range(p, "SyntaxError", a->loc, a->loc,
                                  "non-default argument follows default argument") != NULL;
     parse_ptr_push(p, &ps->args, a);

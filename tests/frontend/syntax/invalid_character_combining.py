@@ -1,0 +1,2 @@
+def me(֙n):
+    pass
