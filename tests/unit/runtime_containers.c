@@ -697,6 +697,13 @@ Test(containers, slot_methods)
     expect_repr(method(one, "__lt__", 1, &two), "True");
     /* [].__hash__ is None */
     cr_expect_eq(rt_getattr(vm, l, rt_str_intern(vm, "__hash__")), RT_NONE);
+    /* (5).__add__(3), (5).__rsub__(3), [1].__add__([2]), (5).__neg__(), (5).__add__('a') */
+    rt_value five = I(5), three = I(3), l2 = LIST(2);
+    expect_repr(method(five, "__add__", 1, &three), "8");
+    expect_repr(method(five, "__rsub__", 1, &three), "-2");
+    expect_repr(method(LIST(1), "__add__", 1, &l2), "[1, 2]");
+    expect_repr(method(five, "__neg__", 0, NULL), "-5");
+    cr_expect_eq(method(five, "__add__", 1, &a), RT_NOT_IMPLEMENTED);
     /* (1).__len__ -> AttributeError: 'int' object has no attribute '__len__' */
     expect_error(rt_getattr(vm, one, rt_str_intern(vm, "__len__")) == 0, &rt_attribute_error_type,
                  "'int' object has no attribute '__len__'");
