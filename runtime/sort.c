@@ -595,6 +595,11 @@ bool rt_sort_args(rt_vm *vm, rt_value kwnames, const rt_value *kwvalues, rt_valu
                   rt_value *reverse)
 {
     int64_t nkw = kwnames ? rt_as_tuple(kwnames)->size : 0;
+    if (nkw > 2) {
+        rt_raise_format(vm, &rt_type_error_type,
+                        "sort() takes at most 2 keyword arguments (%lld given)", (long long)nkw);
+        return false;
+    }
     for (int64_t i = 0; i < nkw; i++) {
         rt_value name = rt_as_tuple(kwnames)->items[i];
         if (rt_str_equal_cstr(name, "key")) {

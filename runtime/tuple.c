@@ -222,15 +222,16 @@ static rt_value tuple_repr(rt_vm *vm, rt_value self)
     rt_tuple *t = rt_as_tuple(self);
     if (t->size == 0)
         return rt_str_new("()", 2);
+    /* A tuple can contain itself through a list: t = ([],); t[0].append(t) -> ([(...)],) */
+    if (rt_repr_enter(vm, self))
+        return rt_str_new("(...)", 5);
     rt_strbuf b;
     rt_strbuf_init(&b);
     rt_strbuf_append_char(&b, '(');
-    for (int64_t i = 0; i < t->size; i++) {
-        if (i > 0)
-            rt_strbuf_append(&b, ", ", 2);
-        if (!rt_strbuf_append_repr_of(vm, &b, t->items[i]))
-            return RT_ERROR;
-    }
+    bool ok = rt_sequence_repr_items(vm, &b, self);
+    rt_repr_leave(vm, self);
+    if (!ok)
+        return RT_ERROR;
     if (t->size == 1)
         rt_strbuf_append_char(&b, ',');
     rt_strbuf_append_char(&b, ')');
