@@ -150,7 +150,8 @@ LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
 static LLVMTypeRef signature_type(cg_unit *u, char c)
 {
     switch (c) {
-    case 'v': case 'z': return u->i64;
+    case 'v':
+    case 'z': return u->i64;
     case 'i': return u->i32;
     case 'p': return u->ptr;
     default: return NULL;
@@ -232,10 +233,7 @@ void cg_check_int(cg_function *cg, const ir_instr *in, LLVMValueRef v)
     cg_check(cg, in, LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_i32(cg, 0), "failed"));
 }
 
-void cg_raise(cg_function *cg, const ir_instr *in)
-{
-    cg_jump(cg, cg_fail_target(cg, in));
-}
+void cg_raise(cg_function *cg, const ir_instr *in) { cg_jump(cg, cg_fail_target(cg, in)); }
 
 void cg_jump(cg_function *cg, LLVMBasicBlockRef target)
 {
@@ -405,12 +403,16 @@ static int32_t code_flags(const scope *s)
 static bool uses_name(ir_op op)
 {
     switch (op) {
-    case IR_LOAD_GLOBAL: case IR_STORE_GLOBAL: case IR_DELETE_GLOBAL: case IR_GET_ATTR:
-    case IR_SET_ATTR: case IR_DEL_ATTR: case IR_CALL_METHOD: case IR_IMPORT_NAME:
-    case IR_IMPORT_FROM:
-        return true;
-    default:
-        return false;
+    case IR_LOAD_GLOBAL:
+    case IR_STORE_GLOBAL:
+    case IR_DELETE_GLOBAL:
+    case IR_GET_ATTR:
+    case IR_SET_ATTR:
+    case IR_DEL_ATTR:
+    case IR_CALL_METHOD:
+    case IR_IMPORT_NAME:
+    case IR_IMPORT_FROM: return true;
+    default: return false;
     }
 }
 
@@ -460,8 +462,8 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->nparams = nparams_of(s);
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
-        code->docstring = root(u, rt_str_new(f->consts[f->docstring].str,
-                                             f->consts[f->docstring].str_len));
+        code->docstring =
+            root(u, rt_str_new(f->consts[f->docstring].str, f->consts[f->docstring].str_len));
     code->entry = NULL;
     return code;
 }
@@ -483,8 +485,8 @@ static bool check_shape(cg_unit *u, const ir_function *f)
         cg_unit_fail(u, "%s: function without a scope", f->qualname ? f->qualname : "?");
         return false;
     }
-    if (f->nblocks < 1 || f->ncells != s->ncellvars + s->nfreevars ||
-        f->nslots < nparams_of(s) || f->nslots < s->nvarnames) {
+    if (f->nblocks < 1 || f->ncells != s->ncellvars + s->nfreevars || f->nslots < nparams_of(s) ||
+        f->nslots < s->nvarnames) {
         cg_unit_fail(u, "%s: IR shape does not match its scope", f->qualname);
         return false;
     }
@@ -554,8 +556,7 @@ static void emit_prologue(cg_function *cg)
             init = cg_load_field(cg, cg->u->i64, cg->args, (size_t)i * sizeof(rt_value));
         cg->slots[i] = entry_alloca(cg, i < s->nvarnames ? s->varnames[i] : "slot", init);
     }
-    LLVMValueRef function =
-        cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
+    LLVMValueRef function = cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
     cg->globals = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, globals));
     LLVMSetValueName2(cg->globals, "globals", 7);
     LLVMValueRef closure = NULL;
@@ -578,11 +579,14 @@ static void emit_prologue(cg_function *cg)
 static bool ends_block(ir_op op)
 {
     switch (op) {
-    case IR_JUMP: case IR_BRANCH: case IR_RETURN: case IR_FOR_ITER: case IR_RAISE:
-    case IR_RERAISE: case IR_ASSERT_FAIL:
-        return true;
-    default:
-        return false;
+    case IR_JUMP:
+    case IR_BRANCH:
+    case IR_RETURN:
+    case IR_FOR_ITER:
+    case IR_RAISE:
+    case IR_RERAISE:
+    case IR_ASSERT_FAIL: return true;
+    default: return false;
     }
 }
 
@@ -717,7 +721,10 @@ static void emit_function(cg_unit *u, cg_compiled *c)
 void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
                   const char *data_layout, unsigned long *name_counter)
 {
-    *u = (cg_unit){.vm = vm, .ctx = ctx, .triple = triple, .data_layout = data_layout,
+    *u = (cg_unit){.vm = vm,
+                   .ctx = ctx,
+                   .triple = triple,
+                   .data_layout = data_layout,
                    .name_counter = name_counter};
     u->i1 = LLVMInt1TypeInContext(ctx);
     u->i32 = LLVMInt32TypeInContext(ctx);

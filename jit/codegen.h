@@ -28,15 +28,15 @@ typedef struct cg_unit {
     LLVMModuleRef module;
     const char *filename;
     const char *triple, *data_layout; /* the JIT's, set before any load or store is built */
-    unsigned long *name_counter; /* the jit's, so names stay unique across compiles */
-    cg_compiled *functions;      /* functions[0] is the module body */
+    unsigned long *name_counter;      /* the jit's, so names stay unique across compiles */
+    cg_compiled *functions;           /* functions[0] is the module body */
     int nfunctions, capacity;
-    LLVMValueRef *decls;   /* per jit_symbols entry: its declaration, once used */
+    LLVMValueRef *decls; /* per jit_symbols entry: its declaration, once used */
     LLVMTypeRef *decl_types;
     LLVMTypeRef i1, i32, i64, ptr;
-    unsigned prof_kind;        /* "prof" metadata kind, for unlikely error edges */
-    LLVMValueRef unlikely;     /* branch_weights metadata: the error edge is cold */
-    char *error;               /* first error, malloc'd */
+    unsigned prof_kind;    /* "prof" metadata kind, for unlikely error edges */
+    LLVMValueRef unlikely; /* branch_weights metadata: the error edge is cold */
+    char *error;           /* first error, malloc'd */
 } cg_unit;
 
 /* The function being emitted. */
@@ -47,7 +47,7 @@ typedef struct cg_function {
     LLVMBuilderRef b;
     LLVMBuilderRef alloca_b; /* positioned before the entry block's terminator */
     LLVMValueRef vm, frame, args;
-    LLVMValueRef globals; /* frame->function->globals, loaded once */
+    LLVMValueRef globals;                /* frame->function->globals, loaded once */
     LLVMValueRef *slots, *cells, *temps; /* allocas of i64 */
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMBasicBlockRef *blocks;           /* one per ir_block, by index */

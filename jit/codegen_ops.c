@@ -286,18 +286,36 @@ static void emit_unary(cg_function *cg, const ir_instr *in)
 static bool rich_compare(int cmp, rt_compare_op *op, LLVMIntPredicate *pred)
 {
     switch (cmp) {
-    case CMP_EQ: *op = RT_EQ; *pred = LLVMIntEQ; return true;
-    case CMP_NOTEQ: *op = RT_NE; *pred = LLVMIntNE; return true;
-    case CMP_LT: *op = RT_LT; *pred = LLVMIntSLT; return true;
-    case CMP_LTE: *op = RT_LE; *pred = LLVMIntSLE; return true;
-    case CMP_GT: *op = RT_GT; *pred = LLVMIntSGT; return true;
-    case CMP_GTE: *op = RT_GE; *pred = LLVMIntSGE; return true;
+    case CMP_EQ:
+        *op = RT_EQ;
+        *pred = LLVMIntEQ;
+        return true;
+    case CMP_NOTEQ:
+        *op = RT_NE;
+        *pred = LLVMIntNE;
+        return true;
+    case CMP_LT:
+        *op = RT_LT;
+        *pred = LLVMIntSLT;
+        return true;
+    case CMP_LTE:
+        *op = RT_LE;
+        *pred = LLVMIntSLE;
+        return true;
+    case CMP_GT:
+        *op = RT_GT;
+        *pred = LLVMIntSGT;
+        return true;
+    case CMP_GTE:
+        *op = RT_GE;
+        *pred = LLVMIntSGE;
+        return true;
     default: return false;
     }
 }
 
-static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef a,
-                              LLVMValueRef b, rt_compare_op op, LLVMIntPredicate pred)
+static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef a, LLVMValueRef b,
+                              rt_compare_op op, LLVMIntPredicate pred)
 {
     LLVMBasicBlockRef fast = cg_new_block(cg, "int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
@@ -333,7 +351,8 @@ static void emit_compare(cg_function *cg, const ir_instr *in)
         LLVMValueRef args[3] = {vm_arg(cg), b, a}; /* container, item */
         LLVMValueRef r = int_call(cg, in, "rt_contains", args, 3);
         LLVMIntPredicate p = in->imm == CMP_IN ? LLVMIntNE : LLVMIntEQ;
-        cg_store_temp(cg, in->dst, cg_bool_value(cg, LLVMBuildICmp(cg->b, p, r, cg_i32(cg, 0), "")));
+        cg_store_temp(cg, in->dst,
+                      cg_bool_value(cg, LLVMBuildICmp(cg->b, p, r, cg_i32(cg, 0), "")));
     } else {
         cg_fail_at(cg, "%s: unknown comparison %d", cg->ir->qualname, in->imm);
     }
@@ -386,7 +405,8 @@ static void emit_call(cg_function *cg, const ir_instr *in)
     LLVMValueRef kwnames = kwnames_of(cg, in->imm, &nkw);
     if (nkw > in->nargs)
         cg_fail_at(cg, "%s: call names more keywords than it passes", cg->ir->qualname);
-    LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_i64(cg, (uint64_t)(in->nargs - nkw)),
+    LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a),
+                            cg_i64(cg, (uint64_t)(in->nargs - nkw)),
                             args_array(cg, in->nargs, in->args), kwnames};
     value_call(cg, in, "rt_call", args, 5);
 }
@@ -397,9 +417,12 @@ static void emit_call_method(cg_function *cg, const ir_instr *in)
     LLVMValueRef kwnames = kwnames_of(cg, in->imm2, &nkw);
     if (nkw > in->nargs)
         cg_fail_at(cg, "%s: call names more keywords than it passes", cg->ir->qualname);
-    LLVMValueRef args[6] = {vm_arg(cg), cg_load_temp(cg, in->a), const_name(cg, in->imm),
+    LLVMValueRef args[6] = {vm_arg(cg),
+                            cg_load_temp(cg, in->a),
+                            const_name(cg, in->imm),
                             cg_i64(cg, (uint64_t)(in->nargs - nkw)),
-                            args_array(cg, in->nargs, in->args), kwnames};
+                            args_array(cg, in->nargs, in->args),
+                            kwnames};
     value_call(cg, in, "rt_call_method", args, 6);
 }
 
@@ -418,8 +441,8 @@ static void emit_make_function(cg_function *cg, const ir_instr *in)
         closure = cg_call(cg, "rt_tuple_from_array", targs, 3);
         cg_check_value(cg, in, closure);
     }
-    LLVMValueRef args[6] = {vm_arg(cg), cg_ptr_const(cg, code), cg->globals, closure,
-                            cg_load_opt(cg, in->a, 0), cg_load_opt(cg, in->b, 0)};
+    LLVMValueRef args[6] = {vm_arg(cg), cg_ptr_const(cg, code),    cg->globals,
+                            closure,    cg_load_opt(cg, in->a, 0), cg_load_opt(cg, in->b, 0)};
     value_call(cg, in, "rt_make_function", args, 6);
 }
 
@@ -571,7 +594,8 @@ static void emit_exc_match(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[3] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_load_temp(cg, in->b)};
     LLVMValueRef r = int_call(cg, in, "rt_exception_matches", args, 3);
-    cg_store_temp(cg, in->dst, cg_bool_value(cg, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_i32(cg, 0), "")));
+    cg_store_temp(cg, in->dst,
+                  cg_bool_value(cg, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_i32(cg, 0), "")));
 }
 
 /* ---- dispatch ---- */
@@ -593,7 +617,9 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_CONST: cg_store_temp(cg, in->dst, const_value(cg, in->imm)); break;
     case IR_MOVE: cg_store_temp(cg, in->dst, cg_load_temp(cg, in->a)); break;
     case IR_LOAD_LOCAL: emit_load_local(cg, in); break;
-    case IR_STORE_LOCAL: LLVMBuildStore(cg->b, cg_load_temp(cg, in->a), slot_ref(cg, in->imm)); break;
+    case IR_STORE_LOCAL:
+        LLVMBuildStore(cg->b, cg_load_temp(cg, in->a), slot_ref(cg, in->imm));
+        break;
     case IR_DELETE_LOCAL: emit_delete_local(cg, in); break;
     case IR_MAKE_CELL:
     case IR_LOAD_DEREF:
@@ -624,8 +650,8 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_SET_ITEM:
     case IR_DEL_ITEM: emit_item(cg, in); break;
     case IR_BUILD_SLICE: {
-        LLVMValueRef args[4] = {vm, cg_load_opt(cg, in->a, RT_NONE), cg_load_opt(cg, in->b, RT_NONE),
-                                cg_load_opt(cg, in->c, RT_NONE)};
+        LLVMValueRef args[4] = {vm, cg_load_opt(cg, in->a, RT_NONE),
+                                cg_load_opt(cg, in->b, RT_NONE), cg_load_opt(cg, in->c, RT_NONE)};
         value_call(cg, in, "rt_slice_new", args, 4);
         break;
     }

@@ -109,9 +109,8 @@ static LLVMTargetMachineRef host_machine(int opt_level, char **error)
     }
     char *cpu = LLVMGetHostCPUName();
     char *features = LLVMGetHostCPUFeatures();
-    LLVMTargetMachineRef machine =
-        LLVMCreateTargetMachine(target, triple, cpu, features, codegen_level(opt_level),
-                                LLVMRelocPIC, LLVMCodeModelSmall);
+    LLVMTargetMachineRef machine = LLVMCreateTargetMachine(
+        target, triple, cpu, features, codegen_level(opt_level), LLVMRelocPIC, LLVMCodeModelSmall);
     LLVMDisposeMessage(features);
     LLVMDisposeMessage(cpu);
     LLVMDisposeMessage(triple);

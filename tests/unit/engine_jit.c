@@ -196,7 +196,8 @@ Test(jit, add_and_sub_small_ints_and_their_overflow)
     };
     for (int i = 0; i < 2; i++) {
         jit *adder, *subber;
-        rt_value add = compile_and_run(&adder, levels[i], binop_function_module(RT_ADD, false), NULL);
+        rt_value add =
+            compile_and_run(&adder, levels[i], binop_function_module(RT_ADD, false), NULL);
         rt_value sub = compile_and_run(&subber, levels[i],
                                        binop_function_module(RT_SUB | RT_INPLACE, false), NULL);
         for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -226,8 +227,7 @@ Test(jit, comparisons_of_small_ints_and_others)
             rt_value f = compile_and_run(&j, levels[i], binop_function_module(ops[k], true), NULL);
             cr_assert_eq(call2(f, rt_small_int(3), rt_small_int(5)), rt_bool(expect_3_5[k]));
             cr_assert_eq(call2(f, rt_small_int(5), rt_small_int(5)), rt_bool(expect_5_5[k]));
-            cr_assert_eq(call2(f, rt_small_int(-7), rt_small_int(5)),
-                         rt_bool(expect_3_5[k]));
+            cr_assert_eq(call2(f, rt_small_int(-7), rt_small_int(5)), rt_bool(expect_3_5[k]));
             cr_assert_eq(call2(f, big("100000000000000000000"), big("100000000000000000000")),
                          rt_bool(expect_5_5[k]));
             jit_free(j);
@@ -489,8 +489,7 @@ Test(jit, source_loops_and_branches)
                   "else:\n"
                   "    print('done', n)\n"
                   "print(total, [x * x for x in range(4) if x], {k: k * 2 for k in 'ab'})\n",
-                  "done 5\n20 [1, 4, 9] {'a': 'aa', 'b': 'bb'}\n"
-                  );
+                  "done 5\n20 [1, 4, 9] {'a': 'aa', 'b': 'bb'}\n");
 }
 
 Test(jit, source_closures_and_nonlocal)
@@ -600,8 +599,8 @@ Test(jit, code_objects_describe_their_functions)
     cr_assert_eq(code->posonlyargcount, 2);
     cr_assert_eq(code->kwonlyargcount, 2);
     cr_assert_eq(code->nparams, 7);
-    cr_assert_eq(code->flags, RT_CO_OPTIMIZED | RT_CO_NEWLOCALS | RT_CO_VARARGS |
-                                  RT_CO_VARKEYWORDS);
+    cr_assert_eq(code->flags,
+                 RT_CO_OPTIMIZED | RT_CO_NEWLOCALS | RT_CO_VARARGS | RT_CO_VARKEYWORDS);
     cr_assert(rt_str_equal_cstr(code->docstring, "doc"));
     cr_assert_eq(rt_as_tuple(code->cellvars)->size, 1);
     cr_assert_eq(rt_as_tuple(code->varnames)->size, 8);
