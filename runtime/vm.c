@@ -1,7 +1,10 @@
 /* The VM: creating one (collector and GMP set-up, builtins, built-in modules, __main__), its
  * output streams, and the registry of program sources that tracebacks quote. */
+/* Thread creation goes through the collector so it scans the new thread's stack. */
+#define GC_THREADS
 #include <gc.h>
 #include <gmp.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -111,4 +114,25 @@ void rt_vm_add_source(rt_vm *vm, const char *filename, const char *source, size_
         start = i + 1;
     }
     rt_dict_set(vm, vm->sources, rt_str_from_cstr(filename), lines);
+}
+
+int rt_run_with_stack(size_t stack_size, void *(*fn)(void *), void *arg, void **result)
+{
+    GC_INIT();
+    pthread_attr_t attr;
+    pthread_t thread;
+    if (pthread_attr_init(&attr) != 0)
+        return -1;
+    int err = pthread_attr_setstacksize(&attr, stack_size);
+    if (err == 0)
+        err = GC_pthread_create(&thread, &attr, fn, arg);
+    pthread_attr_destroy(&attr);
+    if (err != 0)
+        return -1;
+    void *value = NULL;
+    if (GC_pthread_join(thread, &value) != 0)
+        return -1;
+    if (result != NULL)
+        *result = value;
+    return 0;
 }

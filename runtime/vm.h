@@ -31,12 +31,12 @@ struct rt_vm {
     int depth;
     int recursion_limit;
 
-    rt_value builtins;  /* dict: the builtins module's namespace */
-    rt_value modules;   /* dict: name -> module (sys.modules) */
-    rt_value main;      /* the __main__ module */
-    rt_value globals;   /* dict: __main__'s namespace */
-    rt_value interned;  /* dict: str -> the one interned str with that text */
-    rt_value sources;   /* dict: filename -> list of source lines, for tracebacks */
+    rt_value builtins; /* dict: the builtins module's namespace */
+    rt_value modules;  /* dict: name -> module (sys.modules) */
+    rt_value main;     /* the __main__ module */
+    rt_value globals;  /* dict: __main__'s namespace */
+    rt_value interned; /* dict: str -> the one interned str with that text */
+    rt_value sources;  /* dict: filename -> list of source lines, for tracebacks */
 
     rt_write_fn write_out; /* print() */
     rt_write_fn write_err; /* tracebacks, warnings */
@@ -67,6 +67,13 @@ void rt_vm_free(rt_vm *vm);
 /* Writes to the VM's standard output / error streams. */
 void rt_write_out(rt_vm *vm, const char *text, size_t len);
 void rt_write_err(rt_vm *vm, const char *text, size_t len);
+
+/* Added by the vm.c owner. Runs fn(arg) on a new thread with a C stack of `stack_size` bytes
+ * (registered with the collector) and waits for it; *result gets fn's return value. Deep
+ * recursion needs C stack (a compiled call uses some 200 bytes), so an embedder that wants
+ * CPython 3.11's behaviour under sys.setrecursionlimit(10**6) runs the program through this
+ * with, say, 1 GiB (address space only; pages are touched as the stack grows). 0 / -1. */
+int rt_run_with_stack(size_t stack_size, void *(*fn)(void *), void *arg, void **result);
 
 /* Remembers a program's text so tracebacks can quote its lines. */
 void rt_vm_add_source(rt_vm *vm, const char *filename, const char *source, size_t len);

@@ -261,6 +261,38 @@ Test(calls, c_stack_guard)
     cr_assert_eq(vm->depth, 0);
 }
 
+static rt_value countdown_entry(rt_vm *v, rt_frame *frame, const rt_value *args)
+{
+    int64_t n = rt_small_int_value(args[0]);
+    if (n == 0)
+        return rt_small_int(0);
+    rt_value next = rt_small_int(n - 1);
+    return rt_call(v, rt_from_object(frame->function), 1, &next, 0);
+}
+
+static void *deep_call(void *arg)
+{
+    rt_vm *v = rt_vm_new();
+    rt_code *co = rt_as_code(rt_code_new(v, "d", "d", "prog.py"));
+    co->varnames = rt_tuple_pack(1, rt_str_intern(v, "n"));
+    co->argcount = 1;
+    co->nparams = 1;
+    co->entry = countdown_entry;
+    rt_value f = rt_make_function(v, co, v->globals, 0, 0, 0);
+    v->recursion_limit = 1000000;
+    rt_value n = rt_small_int(*(int64_t *)arg);
+    return rt_call(v, f, 1, &n, 0) == RT_ERROR ? NULL : arg;
+}
+
+Test(calls, deep_recursion_on_a_large_stack)
+{
+    /* sys.setrecursionlimit(10**6); d(300000) works in CPython 3.11 */
+    int64_t depth = 300000;
+    void *result = NULL;
+    cr_assert_eq(rt_run_with_stack((size_t)512 << 20, deep_call, &depth, &result), 0);
+    cr_assert_eq(result, &depth);
+}
+
 Test(calls, not_callable)
 {
     expect_error(I(5), 0, NULL, 0, &rt_type_error_type, "'int' object is not callable");
