@@ -527,26 +527,43 @@ static bool lex_digits(lexer *lx, int base, const char *kind_name, token *err)
     }
 }
 
-/* 0x.., 0o.., 0b..: at least one digit, and a clear message for a digit of the wrong base. */
+static int digit_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        return (c | 0x20) - 'a' + 10;
+    return 99;
+}
+
+/* 0x.., 0o.., 0b.., as CPython reads them: groups of digits, each after an optional '_'. A
+ * decimal digit too big for the base has its own message (not for hex: anything else is just
+ * an invalid literal). */
 static token lex_radix(lexer *lx, const char *start, int base, const char *kind_name)
 {
+    char msg[48];
     token err;
     lx->cur += 2;
-    if (peek_char(lx, 0) == '_')
-        lx->cur++;
-    const char *digits = lx->cur;
-    if (!lex_digits(lx, base, kind_name, &err))
-        return err;
+    do {
+        if (peek_char(lx, 0) == '_')
+            lx->cur++;
+        int c = peek_char(lx, 0);
+        if (c < 0 || digit_value(c) >= base) {
+            if (base < 10 && c >= 0 && is_digit(c)) {
+                snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", c, kind_name);
+                lx->cur++;
+            } else {
+                snprintf(msg, sizeof msg, "invalid %s literal", kind_name);
+            }
+            return error_at(lx, "SyntaxError", msg);
+        }
+        while (lx->cur < lx->end && digit_value((unsigned char)*lx->cur) < base)
+            lx->cur++;
+    } while (peek_char(lx, 0) == '_');
     int c = peek_char(lx, 0);
     if (base < 10 && c >= 0 && is_digit(c)) {
-        char msg[48];
         snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", c, kind_name);
         lx->cur++;
-        return error_at(lx, "SyntaxError", msg);
-    }
-    if (lx->cur == digits) {
-        char msg[48];
-        snprintf(msg, sizeof msg, "invalid %s literal", kind_name);
         return error_at(lx, "SyntaxError", msg);
     }
     if (!number_end_ok(lx, kind_name, &err))
