@@ -585,6 +585,22 @@ static rt_value builtin_exit(rt_vm *vm, rt_value self, size_t nargs, const rt_va
     return rt_raise_value(vm, rt_new_exception(vm, &rt_system_exit_type, rt_tuple_pack(1, code)));
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the module itself for the
+ * built-in modules (none of them is a package). */
+static rt_value builtin_import(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                               rt_value kwnames)
+{
+    (void)self;
+    rt_value name = nargs > 0 ? args[0] : rt_kwarg(kwnames, args + nargs, "name");
+    if (name == 0)
+        return rt_raise_msg(vm, &rt_type_error_type,
+                            "__import__() missing required argument 'name' (pos 1)");
+    if (!rt_is_type(name, &rt_str_type))
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "__import__() argument 1 must be str, not %T", name);
+    return rt_import_name(vm, rt_str_intern_value(vm, name));
+}
+
 rt_cfunc rt_builtins_more_function(const char *name)
 {
     static const struct {
@@ -613,6 +629,7 @@ rt_cfunc rt_builtins_more_function(const char *name)
                  {"exit", builtin_exit},
                  {"quit", builtin_exit},
                  {"open", rt_builtin_open},
+                 {"__import__", builtin_import},
                  {NULL, NULL}};
     for (int i = 0; table[i].name != NULL; i++)
         if (strcmp(table[i].name, name) == 0)
