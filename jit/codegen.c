@@ -381,8 +381,9 @@ static int nparams_of(const scope *s)
     return s->argcount + s->kwonlyargcount + s->has_varargs + s->has_varkeywords;
 }
 
-/* co_flags as CPython 3.11 computes them; NOFREE as inspect documents it (no free or cell
- * variables). Functions nest when any enclosing scope is a function, lambda or comprehension. */
+/* co_flags as CPython 3.11's compute_code_flags sets them: OPTIMIZED|NEWLOCALS for function
+ * scopes, VARARGS/VARKEYWORDS, NESTED under a function, lambda or comprehension. 3.11 no
+ * longer sets CO_NOFREE (def h(): pass has co_flags 0x3), so neither does cellar. */
 static int32_t code_flags(const scope *s)
 {
     int32_t flags = 0;
@@ -394,8 +395,6 @@ static int32_t code_flags(const scope *s)
         flags |= RT_CO_VARKEYWORDS;
     if (s->parent && s->parent->kind != SCOPE_MODULE)
         flags |= RT_CO_NESTED;
-    if (s->nfreevars == 0 && s->ncellvars == 0)
-        flags |= RT_CO_NOFREE;
     return flags;
 }
 

@@ -637,6 +637,21 @@ Test(jit, star_args_of_a_non_iterable_name_the_callee)
                   "Value after * must be an iterable, not NoneType\n");
 }
 
+Test(jit, co_flags_match_cpython_3_11)
+{
+    expect_output(
+        "def f():\n"
+        "    x = 1\n"
+        "    def g(*a, **k):\n"
+        "        return x\n"
+        "    return g\n"
+        "def h():\n"
+        "    pass\n"
+        "print(hex(f.__code__.co_flags), hex(f().__code__.co_flags), hex(h.__code__.co_flags),\n"
+        "      hex((lambda: [y for y in ()]).__code__.co_flags))\n",
+        "0x3 0x1f 0x3 0x3\n");
+}
+
 /* Compile time of a small module (printed, not asserted: the machine varies). */
 Test(jit, compile_time_of_a_small_module)
 {
