@@ -877,16 +877,9 @@ static ast_stmt *for_statement(parser *p)
     token kw = p->tok;
     ast_stmt *s = new_stmt(p, STMT_FOR, parse_loc_token(&kw));
     parse_advance(p);
-    parse_mark target_start;
-    parse_save(p, &target_start);
-    ast_expr *target = parse_target_list(p);
+    ast_expr *target = parse_for_target(p);
     if (!target)
         return NULL;
-    if (!parse_check(p, TOK_IN))
-        return parse_invalid_for_target(p, &target_start);
-    if (!parse_set_context(p, target, CTX_STORE))
-        return NULL;
-    parse_advance(p);
     s->as.for_.target = target;
     s->as.for_.iter = parse_star_expressions(p);
     if (!s->as.for_.iter || !expect_colon(p) ||

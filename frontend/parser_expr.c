@@ -302,16 +302,9 @@ static bool for_if_clauses(parser *p, ast_comprehension **out, int *count)
     while (parse_check(p, TOK_FOR)) {
         parse_advance(p);
         ast_comprehension *c = arena_alloc(p->a, sizeof *c);
-        parse_mark target_start;
-        parse_save(p, &target_start);
-        c->target = parse_target_list(p);
+        c->target = parse_for_target(p);
         if (!c->target)
             return false;
-        if (!parse_check(p, TOK_IN))
-            return parse_invalid_for_target(p, &target_start) != NULL;
-        if (!parse_set_context(p, c->target, CTX_STORE))
-            return false;
-        parse_advance(p); /* 'in' */
         c->iter = disjunction(p);
         if (!c->iter)
             return false;
@@ -1262,6 +1255,23 @@ void *parse_invalid_for_target(parser *p, const parse_mark *target_start)
         return parse_error_range(p, "SyntaxError", bad->loc, bad->loc, "cannot assign to %s",
                                  parse_expr_name(bad));
     return parse_fail(p);
+}
+
+/* star_targets 'in', for `for` statements and comprehensions. The position saved to read the
+ * target again on error lives only in this frame, not in the caller's for the whole loop. */
+ast_expr *parse_for_target(parser *p)
+{
+    parse_mark target_start;
+    parse_save(p, &target_start);
+    ast_expr *target = parse_target_list(p);
+    if (!target)
+        return NULL;
+    if (!parse_check(p, TOK_IN))
+        return parse_invalid_for_target(p, &target_start);
+    if (!parse_set_context(p, target, CTX_STORE))
+        return NULL;
+    parse_advance(p); /* 'in' */
+    return target;
 }
 
 /* star_targets as a `for` target: ('*' bitwise_or | bitwise_or) (',' ...)* [','], stopping

@@ -118,6 +118,8 @@ ast_expr *parse_bitwise_or(parser *p);
 /* Marks an expression as an assignment (CTX_STORE) or `del` (CTX_DEL) target, or reports why
  * it cannot be one, as CPython words it. */
 bool parse_set_context(parser *p, ast_expr *e, ast_ctx ctx);
+/* star_targets 'in' of a `for` statement or comprehension, in the store context. */
+ast_expr *parse_for_target(parser *p);
 /* invalid_for_target, when no 'in' follows a `for` target parsed from `target_start`:
  * sets CPython's error and returns NULL. */
 void *parse_invalid_for_target(parser *p, const parse_mark *target_start);
