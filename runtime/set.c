@@ -358,12 +358,21 @@ rt_value rt_set_from_array(rt_vm *vm, size_t n, const rt_value *items)
 
 /* CPython compiles a display of more than two constants as BUILD_SET 0 + SET_UPDATE of a
  * frozenset constant; the merge sizes the table for twice the items, which shows in the
- * iteration order ({'x', 'y', 'z', 'w', 'v'} differs from adding the five one by one). */
+ * iteration order ({'x', 'y', 'z', 'w', 'v'} differs from adding the five one by one). And
+ * the compiler's constant merging (merge_consts_recursive) rebuilds that frozenset from its
+ * own iteration order, a second pass that can reorder colliding keys: so build, rebuild,
+ * then merge ({'é', 'ü', 'a', '日本'} shows as {'日本', 'a', 'ü', 'é'}). */
 rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items)
 {
-    rt_value frozen = set_alloc(&rt_frozenset_type);
+    rt_value first = set_alloc(&rt_frozenset_type);
     for (size_t i = 0; i < n; i++)
-        if (add_key(vm, as_set(frozen), items[i]) < 0)
+        if (add_key(vm, as_set(first), items[i]) < 0)
+            return RT_ERROR;
+    rt_value frozen = set_alloc(&rt_frozenset_type);
+    int64_t pos = 0;
+    set_entry *e;
+    while (set_next(as_set(first), &pos, &e))
+        if (add_entry(vm, as_set(frozen), e->key, e->hash) < 0)
             return RT_ERROR;
     rt_value r = rt_set_new();
     return merge(vm, as_set(r), as_set(frozen)) < 0 ? RT_ERROR : r;

@@ -146,6 +146,28 @@ Test(containers, set_order_strs)
                 "frozenset({'c', 'a', 'b'})");
 }
 
+/* A display of constants is a frozenset constant built twice by the compiler, then merged. */
+static rt_value constant_display(size_t n, const rt_value *items)
+{
+    rt_value r = rt_set_from_constants(vm, n, items);
+    cr_assert(r != 0, "%s", pending_text());
+    return r;
+}
+
+Test(containers, set_constant_displays)
+{
+    /* {-12, 50, 85, 8, 296, -14} (one-by-one adds would give {296, 50, -14, -12, 85, 8}) */
+    expect_repr(constant_display(6, (rt_value[]){I(-12), I(50), I(85), I(8), I(296), I(-14)}),
+                "{296, -14, 50, -12, 85, 8}");
+    /* {312, 320, 304, 40, 248, 240, -10, 168, 41} */
+    expect_repr(constant_display(9, (rt_value[]){I(312), I(320), I(304), I(40), I(248), I(240),
+                                                 I(-10), I(168), I(41)}),
+                "{320, 312, 40, 168, 41, 304, 240, -10, 248}");
+    /* {'é', 'ü', 'a', '日本'} */
+    expect_repr(constant_display(4, (rt_value[]){S("é"), S("ü"), S("a"), S("日本")}),
+                "{'日本', 'a', 'ü', 'é'}");
+}
+
 Test(containers, set_algebra)
 {
     rt_value s = set_script("+1 +2 +3");
