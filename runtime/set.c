@@ -356,13 +356,10 @@ rt_value rt_set_from_array(rt_vm *vm, size_t n, const rt_value *items)
     return r;
 }
 
-/* CPython compiles a display of more than two constants as BUILD_SET 0 + SET_UPDATE of a
- * frozenset constant; the merge sizes the table for twice the items, which shows in the
- * iteration order ({'x', 'y', 'z', 'w', 'v'} differs from adding the five one by one). And
- * the compiler's constant merging (merge_consts_recursive) rebuilds that frozenset from its
- * own iteration order, a second pass that can reorder colliding keys: so build, rebuild,
- * then merge ({'é', 'ü', 'a', '日本'} shows as {'日本', 'a', 'ü', 'é'}). */
-rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items)
+/* A frozenset constant as CPython's compiler leaves it: built from the display's items, then
+ * rebuilt from its own iteration order by the constant merging (merge_consts_recursive), a
+ * second pass that can reorder colliding keys. */
+rt_value rt_frozenset_from_constants(rt_vm *vm, size_t n, const rt_value *items)
 {
     rt_value first = set_alloc(&rt_frozenset_type);
     for (size_t i = 0; i < n; i++)
@@ -374,6 +371,17 @@ rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items)
     while (set_next(as_set(first), &pos, &e))
         if (add_entry(vm, as_set(frozen), e->key, e->hash) < 0)
             return RT_ERROR;
+    return frozen;
+}
+
+/* CPython compiles a display of more than two constants as BUILD_SET 0 + SET_UPDATE of that
+ * frozenset constant; the merge sizes the table for twice the items, which shows in the
+ * iteration order too ({'é', 'ü', 'a', '日本'} shows as {'日本', 'a', 'ü', 'é'}). */
+rt_value rt_set_from_constants(rt_vm *vm, size_t n, const rt_value *items)
+{
+    rt_value frozen = rt_frozenset_from_constants(vm, n, items);
+    if (frozen == 0)
+        return RT_ERROR;
     rt_value r = rt_set_new();
     return merge(vm, as_set(r), as_set(frozen)) < 0 ? RT_ERROR : r;
 }

@@ -163,6 +163,10 @@ Test(containers, set_constant_displays)
     expect_repr(constant_display(9, (rt_value[]){I(312), I(320), I(304), I(40), I(248), I(240),
                                                  I(-10), I(168), I(41)}),
                 "{320, 312, 40, 168, 41, 304, 240, -10, 248}");
+    /* [x for x in {-12, 50, 85, 8, 296, -14}] iterates the frozenset constant itself */
+    rt_value frozen = rt_frozenset_from_constants(
+        vm, 6, (rt_value[]){I(-12), I(50), I(85), I(8), I(296), I(-14)});
+    expect_repr(rt_list_from_iterable(vm, frozen), "[8, 296, -14, 50, -12, 85]");
     /* {'é', 'ü', 'a', '日本'} */
     expect_repr(constant_display(4, (rt_value[]){S("é"), S("ü"), S("a"), S("日本")}),
                 "{'日本', 'a', 'ü', 'é'}");
