@@ -84,7 +84,7 @@ static rt_value builtin_getattr(rt_vm *vm, rt_value self, rt_value name)
         return b->self == 0 && b->objclass == NULL ? rt_str_intern(vm, "builtins") : RT_NONE;
     }
     if (strcmp(s, "__doc__") == 0)
-        return RT_NONE;
+        return b->doc ? rt_str_from_cstr(b->doc) : RT_NONE;
     if (strcmp(s, "__objclass__") == 0 && b->objclass != NULL)
         return rt_type_value(b->objclass);
     return 0;
@@ -427,7 +427,9 @@ static void def(rt_vm *vm, const char *name)
         fn = rt_builtins_more_function(name);
     if (fn == NULL)
         fn = builtin_unsupported;
-    set(vm, name, rt_builtin_new(name, fn, 0, NULL));
+    rt_value b = rt_builtin_new(name, fn, 0, NULL);
+    as_builtin(b)->doc = rt_builtin_doc(name);
+    set(vm, name, b);
 }
 
 static void def_types(rt_vm *vm, const rt_type *const *types)

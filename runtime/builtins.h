@@ -15,6 +15,7 @@ typedef struct rt_builtin {
     /* For a method taken from a type (str.upper): the type whose instances it applies to;
      * calling it passes the first argument as self. NULL otherwise. */
     const rt_type *objclass;
+    const char *doc; /* __doc__, or NULL for None */
 } rt_builtin;
 
 rt_value rt_builtin_new(const char *name, rt_cfunc fn, rt_value self, void *data);
@@ -22,6 +23,8 @@ rt_value rt_builtin_new(const char *name, rt_cfunc fn, rt_value self, void *data
 rt_value rt_method_descriptor_new(const rt_method *method, const rt_type *type);
 /* A function of a built-in module (math.sqrt): its __module__ is the module's name. */
 rt_value rt_module_function_new(rt_vm *vm, const char *module, const char *name, rt_cfunc fn);
+/* CPython's docstring of builtin function `name`, or NULL (builtins_doc.c). */
+const char *rt_builtin_doc(const char *name);
 /* Fills vm->builtins. */
 void rt_builtins_init(rt_vm *vm);
 

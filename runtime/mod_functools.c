@@ -162,8 +162,16 @@ static rt_value partial_getattr(rt_vm *vm, rt_value self, rt_value name)
             p->dict = rt_dict_new();
         return p->dict;
     }
-    (void)vm;
-    return p->dict ? rt_dict_get_str(p->dict, name) : 0;
+    rt_value v = p->dict ? rt_dict_get_str(p->dict, name) : 0;
+    if (v != 0)
+        return v;
+    /* class attributes seen through the instance */
+    if (rt_str_equal_cstr(name, "__doc__"))
+        return rt_str_from_cstr("partial(func, *args, **keywords) - new function with partial "
+                                "application\n    of the given arguments and keywords.\n");
+    if (rt_str_equal_cstr(name, "__module__"))
+        return rt_str_intern(vm, "functools");
+    return 0;
 }
 
 /* Attributes of objects that carry a plain __dict__ (partial, the lru_cache wrapper). */
@@ -299,25 +307,45 @@ static rt_value functools_update_wrapper(rt_vm *vm, rt_value self, size_t nargs,
     return update_wrapper(vm, v[0], v[1], assigned, updated);
 }
 
-/* wraps(wrapped) is partial(update_wrapper, wrapped=wrapped, assigned=..., updated=...). */
+/* wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES) is
+ * partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated). */
 static rt_value functools_wraps(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                                 rt_value kwnames)
 {
     (void)self;
-    if (!rt_check_args(vm, "wraps", nargs, kwnames, 1, 3))
-        return 0;
+    static const char *const names[] = {"wrapped", "assigned", "updated"};
+    rt_value v[3] = {0, 0, 0};
+    if (nargs > 3)
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "wraps() takes from 1 to 3 positional arguments but %zu were "
+                               "given",
+                               nargs);
+    for (size_t i = 0; i < nargs; i++)
+        v[i] = args[i];
+    for (size_t k = 0; k < kw_count(kwnames); k++) {
+        rt_value name = rt_as_tuple(kwnames)->items[k];
+        int i = 0;
+        while (i < 3 && !rt_str_equal_cstr(name, names[i]))
+            i++;
+        if (i == 3)
+            return rt_raise_format(vm, &rt_type_error_type,
+                                   "wraps() got an unexpected keyword argument '%U'", name);
+        v[i] = args[nargs + k];
+    }
+    if (v[0] == 0)
+        return rt_raise_msg(vm, &rt_type_error_type,
+                            "wraps() missing 1 required positional argument: 'wrapped'");
     rt_value module = rt_dict_get_str(vm->modules, rt_str_intern(vm, "functools"));
     rt_value uw = module ? rt_dict_get_str(((rt_module *)rt_as_object(module))->dict,
                                            rt_str_intern(vm, "update_wrapper"))
                          : 0;
     if (uw == 0)
         uw = rt_module_function_new(vm, "functools", "update_wrapper", functools_update_wrapper);
-    rt_value call_args[4] = {uw, args[0],
-                             nargs > 1 ? args[1] : strings_tuple(vm, wrapper_assignments),
-                             nargs > 2 ? args[2] : rt_tuple_pack(1, rt_str_intern(vm, "__dict__"))};
-    rt_value names = rt_tuple_pack(3, rt_str_intern(vm, "wrapped"), rt_str_intern(vm, "assigned"),
-                                   rt_str_intern(vm, "updated"));
-    return partial_construct(vm, &functools_partial_type, 1, call_args, names);
+    rt_value call_args[4] = {uw, v[0], v[1] ? v[1] : strings_tuple(vm, wrapper_assignments),
+                             v[2] ? v[2] : rt_tuple_pack(1, rt_str_intern(vm, "__dict__"))};
+    rt_value kw = rt_tuple_pack(3, rt_str_intern(vm, "wrapped"), rt_str_intern(vm, "assigned"),
+                                rt_str_intern(vm, "updated"));
+    return partial_construct(vm, &functools_partial_type, 1, call_args, kw);
 }
 
 /* ---- lru_cache ---- */
@@ -342,6 +370,12 @@ static rt_value make_key(rt_vm *vm, lru_cache *c, size_t nargs, const rt_value *
                          rt_value kwnames)
 {
     size_t nkw = kw_count(kwnames);
+    /* One exact int or str argument is its own key, so f(1) and f(True) differ while f(1.0)
+     * and f(True) share the key (1.0,) == (True,), exactly as CPython. */
+    if (!c->typed && nkw == 0 && nargs == 1 &&
+        (rt_is_small_int(args[0]) || rt_is_type(args[0], &rt_int_type) ||
+         rt_is_type(args[0], &rt_str_type)))
+        return args[0];
     size_t n = nargs + (nkw ? 1 + 2 * nkw : 0) + (c->typed ? nargs + nkw : 0);
     rt_value key = rt_tuple_new((int64_t)n);
     rt_value *items = rt_as_tuple(key)->items;
@@ -520,10 +554,11 @@ static rt_value lru_cache_parameters(rt_vm *vm, rt_value self, size_t nargs, con
     return d;
 }
 
+/* cache_parameters is not among them: CPython sets it as an instance attribute (it shows in
+ * __dict__ and travels with functools.wraps). */
 static const rt_method lru_methods[] = {
     {"cache_info", lru_cache_info, NULL},
     {"cache_clear", lru_cache_clear, NULL},
-    {"cache_parameters", lru_cache_parameters, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -567,6 +602,9 @@ static rt_value lru_wrap(rt_vm *vm, rt_value func, int64_t maxsize, bool typed)
     c->maxsize = maxsize;
     c->typed = typed;
     rt_value wrapper = rt_from_object(c);
+    rt_value params = rt_builtin_new("cache_parameters", lru_cache_parameters, wrapper, NULL);
+    if (rt_setattr(vm, wrapper, rt_str_intern(vm, "cache_parameters"), params) < 0)
+        return 0;
     return update_wrapper(vm, wrapper, func, strings_tuple(vm, wrapper_assignments),
                           rt_tuple_pack(1, rt_str_intern(vm, "__dict__")));
 }
