@@ -1,0 +1,9 @@
+# Uncaught: a KeyError whose key is a tuple (stderr shows the repr of the key).
+def lookup(table):
+    def get(*key):
+        return table[key]
+    return get
+
+get = lookup({(1, 2): "found"})
+print(get(1, 2))
+print(get(2, 1))
