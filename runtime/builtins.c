@@ -90,6 +90,27 @@ static rt_value builtin_getattr(rt_vm *vm, rt_value self, rt_value name)
     return 0;
 }
 
+/* Builtins have no __dict__: only __module__ can be assigned, as in CPython. */
+static int builtin_setattr(rt_vm *vm, rt_value self, rt_value name, rt_value value)
+{
+    static const char *const readonly[] = {"__name__", "__qualname__",       "__doc__",
+                                           "__self__", "__text_signature__", NULL};
+    if (rt_str_equal_cstr(name, "__module__") && value != 0) {
+        as_builtin(self)->module = value;
+        return 0;
+    }
+    for (const char *const *p = readonly; *p != NULL; p++)
+        if (rt_str_equal_cstr(name, *p)) {
+            rt_raise_format(vm, &rt_attribute_error_type,
+                            "attribute '%U' of 'builtin_function_or_method' objects is not "
+                            "writable",
+                            name);
+            return -1;
+        }
+    rt_raise_attribute_error(vm, self, name);
+    return -1;
+}
+
 /* An unbound method checks its self argument the way CPython's method descriptors do. */
 static rt_value call_descriptor(rt_vm *vm, rt_builtin *b, size_t nargs, const rt_value *args,
                                 rt_value kwnames)
@@ -121,6 +142,7 @@ const rt_type rt_builtin_type = {
     .hash = rt_identity_hash,
     .call = builtin_call,
     .getattr = builtin_getattr,
+    .setattr = builtin_setattr,
 };
 
 bool rt_is_callable(rt_value v) { return rt_is_object(v) && rt_as_object(v)->type->call != NULL; }

@@ -275,6 +275,14 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
     if (is(name, "__code__")) {
         if (value == 0 || !rt_is_type(value, &rt_code_type))
             return type_error(vm, "__code__ must be set to a code object");
+        int64_t nfree = rt_as_tuple(rt_as_code(value)->freevars)->size;
+        int64_t nclosure = f->closure == RT_NONE ? 0 : rt_as_tuple(f->closure)->size;
+        if (nfree != nclosure) {
+            rt_raise_format(vm, &rt_value_error_type,
+                            "%U() requires a code object with %lld free vars, not %lld", f->name,
+                            (long long)nclosure, (long long)nfree);
+            return -1;
+        }
         f->code = rt_as_code(value);
         return 0;
     }
