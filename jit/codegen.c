@@ -133,11 +133,13 @@ void cg_store_field(cg_function *cg, LLVMValueRef base, size_t offset, LLVMValue
 
 LLVMValueRef cg_array(cg_function *cg, int n, const int *temps)
 {
-    LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)n);
-    LLVMValueRef array = LLVMBuildAlloca(cg->alloca_b, t, "array");
+    if (n > cg->array_size) {
+        cg_fail_at(cg, "%s: argument array of %d exceeds %d", cg->ir->qualname, n, cg->array_size);
+        return cg->scratch;
+    }
     for (int i = 0; temps && i < n; i++)
-        cg_store_field(cg, array, (size_t)i * sizeof(rt_value), cg_load_temp(cg, temps[i]));
-    return array;
+        cg_store_field(cg, cg->array, (size_t)i * sizeof(rt_value), cg_load_temp(cg, temps[i]));
+    return cg->array;
 }
 
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
@@ -543,6 +545,19 @@ static LLVMValueRef entry_alloca(cg_function *cg, const char *name, LLVMValueRef
     return a;
 }
 
+/* One argument array serves every call and display of the function: each fills it right
+ * before the runtime call that reads it, and no runtime function keeps the pointer, so no two
+ * uses overlap. Its size is the longest operand list. */
+static int widest_operand_list(const ir_function *f)
+{
+    int widest = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->ninstrs; k++)
+            if (f->blocks[i]->instrs[k].nargs > widest)
+                widest = f->blocks[i]->instrs[k].nargs;
+    return widest;
+}
+
 /* Slots (parameters from args[]), cells (free ones from the closure tuple), temps. */
 static void emit_prologue(cg_function *cg)
 {
@@ -572,6 +587,11 @@ static void emit_prologue(cg_function *cg)
     for (int i = 0; i < f->ntemps; i++)
         cg->temps[i] = entry_alloca(cg, "t", cg_i64(cg, 0));
     cg->scratch = LLVMBuildAlloca(cg->b, cg->u->i64, "scratch");
+    cg->array_size = widest_operand_list(f);
+    if (cg->array_size > 0) {
+        LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)cg->array_size);
+        cg->array = LLVMBuildAlloca(cg->b, t, "arguments");
+    }
 }
 
 /* Operations after which control never reaches the next instruction of the block. */
@@ -677,8 +697,6 @@ static void free_function_state(cg_function *cg)
     free(cg->reachable);
     if (cg->b)
         LLVMDisposeBuilder(cg->b);
-    if (cg->alloca_b)
-        LLVMDisposeBuilder(cg->alloca_b);
 }
 
 static void emit_function(cg_unit *u, cg_compiled *c)
@@ -693,7 +711,6 @@ static void emit_function(cg_unit *u, cg_compiled *c)
     cg.frame = LLVMGetParam(cg.fn, 1);
     cg.args = LLVMGetParam(cg.fn, 2);
     cg.b = LLVMCreateBuilderInContext(u->ctx);
-    cg.alloca_b = LLVMCreateBuilderInContext(u->ctx);
     LLVMBasicBlockRef entry = cg_new_block(&cg, "entry");
     for (int i = 0; i < cg.ir->nblocks; i++) {
         char name[24];
@@ -706,8 +723,7 @@ static void emit_function(cg_unit *u, cg_compiled *c)
 
     LLVMPositionBuilderAtEnd(cg.b, entry);
     emit_prologue(&cg);
-    LLVMValueRef enter = LLVMBuildBr(cg.b, cg.blocks[0]);
-    LLVMPositionBuilderBefore(cg.alloca_b, enter);
+    LLVMBuildBr(cg.b, cg.blocks[0]);
     for (int i = 0; i < cg.ir->nblocks && !u->error; i++)
         emit_block(&cg, i);
     /* Keep the error exit last so dumps read top to bottom. */

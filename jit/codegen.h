@@ -45,17 +45,18 @@ typedef struct cg_function {
     const ir_function *ir;
     LLVMValueRef fn;
     LLVMBuilderRef b;
-    LLVMBuilderRef alloca_b; /* positioned before the entry block's terminator */
     LLVMValueRef vm, frame, args;
     LLVMValueRef globals;                /* frame->function->globals, loaded once */
     LLVMValueRef *slots, *cells, *temps; /* allocas of i64 */
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
-    LLVMBasicBlockRef *blocks;           /* one per ir_block, by index */
-    bool *reachable;                     /* per ir_block: can control get there at all */
-    LLVMBasicBlockRef error_exit;        /* returns 0: the exception is pending */
-    rt_value *values, *names;            /* per const: materialised as value / as name */
-    int last_line;                       /* line last stored in frame->line in this block */
-    bool terminated;                     /* the current LLVM block already ends */
+    LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
+    int array_size;
+    LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
+    bool *reachable;              /* per ir_block: can control get there at all */
+    LLVMBasicBlockRef error_exit; /* returns 0: the exception is pending */
+    rt_value *values, *names;     /* per const: materialised as value / as name */
+    int last_line;                /* line last stored in frame->line in this block */
+    bool terminated;              /* the current LLVM block already ends */
 } cg_function;
 
 /* Lowers every function of `m` into u->module, creating their code objects. false with
@@ -81,7 +82,8 @@ void cg_store_temp(cg_function *cg, int temp, LLVMValueRef v);
 LLVMValueRef cg_field(cg_function *cg, LLVMValueRef base, size_t offset);
 LLVMValueRef cg_load_field(cg_function *cg, LLVMTypeRef t, LLVMValueRef base, size_t offset);
 void cg_store_field(cg_function *cg, LLVMValueRef base, size_t offset, LLVMValueRef v);
-/* An i64 array of n elements in the entry block (n > 0), filled from temps when `temps`. */
+/* The function's argument array (n > 0 elements), filled from temps when `temps`; valid until
+ * the next cg_array. */
 LLVMValueRef cg_array(cg_function *cg, int n, const int *temps);
 
 /* Calls the runtime function `name` (a jit_symbols entry). */
