@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ast_dump.h"
 #include "exception.h"
@@ -15,6 +16,8 @@
 #include "jit.h"
 #include "parser.h"
 #include "call.h"
+#include "dict.h"
+#include "module.h"
 #include "ops.h"
 #include "scope.h"
 #include "str.h"
@@ -178,10 +181,17 @@ static cellar_status internal_error(cellar_vm *vm, char *message)
     return s;
 }
 
-/* Records the pending exception as the VM's error and clears it from the runtime. */
+/* Records the pending exception as the VM's error and clears it from the runtime. An uncaught
+ * SystemExit is not an error report: it sets the exit status (and may write its message). */
 static cellar_status runtime_error(cellar_vm *vm)
 {
     rt_value exc = rt_fetch(vm->rt);
+    int exit_status;
+    if (rt_system_exit_status(vm->rt, exc, &exit_status)) {
+        vm->rt->pending = 0;
+        cellar_status s = exit_status == 0 ? CELLAR_OK : CELLAR_RUNTIME_ERROR;
+        return set_error(vm, s, exit_status == 0 ? NULL : "SystemExit", NULL, NULL, exit_status);
+    }
     rt_value report = rt_format_exception(vm->rt, exc);
     rt_value message = rt_str(vm->rt, exc);
     vm->rt->pending = 0;
@@ -249,6 +259,19 @@ static char *read_file(const char *path, size_t *len)
     return data;
 }
 
+/* CPython names the main script by its absolute path, made by prefixing the working directory
+ * to a relative path without normalising it ("/cwd/./prog.py"). Returns a malloc'd string. */
+static char *script_filename(const char *path)
+{
+    char cwd[4096];
+    char *name = NULL;
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        return strdup(path);
+    if (asprintf(&name, "%s/%s", cwd, path) < 0)
+        return strdup(path);
+    return name;
+}
+
 cellar_status cellar_exec_file(cellar_vm *vm, const char *path)
 {
     size_t len = 0;
@@ -261,9 +284,17 @@ cellar_status cellar_exec_file(cellar_vm *vm, const char *path)
             report = NULL;
         return set_error(vm, CELLAR_IO_ERROR, "OSError", strerror(err), report, 2);
     }
-    cellar_status status = cellar_exec_string(vm, source, len, path);
+    char *filename = script_filename(path);
+    rt_dict_set_str(vm->rt, vm->rt->globals, "__file__", rt_str_from_cstr(filename));
+    cellar_status status = cellar_exec_string(vm, source, len, filename);
+    free(filename);
     free(source);
     return status;
+}
+
+void cellar_set_argv(cellar_vm *vm, int argc, const char *const *argv)
+{
+    rt_sys_set_argv(vm->rt, argc, argv);
 }
 
 const char *cellar_error_type(const cellar_vm *vm) { return vm->error_type; }

@@ -22,6 +22,8 @@ typedef struct options {
     bool time;
     int dump; /* -1: run the program; otherwise a cellar_dump_kind */
     const char *file;
+    int argc; /* the program's own arguments, from FILE on */
+    char **argv;
 } options;
 
 static bool parse_options(int argc, char **argv, options *o)
@@ -48,8 +50,11 @@ static bool parse_options(int argc, char **argv, options *o)
             o->dump = CELLAR_DUMP_LLVM;
         else if (arg[0] == '-' && arg[1] != '\0')
             return false;
-        else
+        else {
             o->file = arg;
+            o->argc = argc - i;
+            o->argv = argv + i;
+        }
     }
     return o->file != NULL;
 }
@@ -123,6 +128,7 @@ int main(int argc, char **argv)
     if (o.dump >= 0) {
         status = dump(vm, &o);
     } else {
+        cellar_set_argv(vm, o.argc, (const char *const *)o.argv);
         if (cellar_exec_file(vm, o.file) != CELLAR_OK)
             cellar_print_error(vm);
         status = cellar_exit_status(vm);

@@ -66,6 +66,9 @@ CELLAR_API CELLAR_NODISCARD cellar_status cellar_exec_string(cellar_vm *vm, cons
 /* Reads the file at `path` and runs it as cellar_exec_string does, with the path as filename. */
 CELLAR_API CELLAR_NODISCARD cellar_status cellar_exec_file(cellar_vm *vm, const char *path);
 
+/* Sets sys.argv for the programs this VM runs (argv[0] is the script, as CPython has it). */
+CELLAR_API void cellar_set_argv(cellar_vm *vm, int argc, const char *const *argv);
+
 /* After a failed call: the error's type name ("SyntaxError", "NameError", ...), its message,
  * and the full report CPython would print for it ("Traceback (most recent call last): ..." or
  * the File/line/caret lines of a syntax error). Empty strings after a successful call. The
@@ -78,7 +81,8 @@ CELLAR_API const char *cellar_error_report(const cellar_vm *vm);
 CELLAR_API void cellar_print_error(cellar_vm *vm);
 
 /* The process exit status CPython would use for the last call's outcome: 0 on success, 1 after
- * an uncaught exception or syntax error, 2 when the program file could not be opened. */
+ * an uncaught exception or syntax error, 2 when the program file could not be opened, and the
+ * code of an uncaught SystemExit (sys.exit(n)). */
 CELLAR_API int cellar_exit_status(const cellar_vm *vm);
 
 /* What cellar_dump produces: the stage boundaries of the pipeline as stable text. */
