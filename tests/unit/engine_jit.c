@@ -652,6 +652,44 @@ Test(jit, co_flags_match_cpython_3_11)
         "0x3 0x1f 0x3 0x3\n");
 }
 
+Test(jit, deleting_and_reading_unbound_locals_and_cells)
+{
+    expect_output("def f():\n"
+                  "    x = 1\n"
+                  "    del x\n"
+                  "    try:\n"
+                  "        print(x)\n"
+                  "    except UnboundLocalError as e:\n"
+                  "        print(type(e).__name__, e)\n"
+                  "    def g():\n"
+                  "        return y\n"
+                  "    try:\n"
+                  "        g()\n"
+                  "    except NameError as e:\n"
+                  "        print(type(e).__name__, e)\n"
+                  "    y = 2\n"
+                  "    print(g())\n"
+                  "    del y\n"
+                  "    try:\n"
+                  "        del y\n"
+                  "    except NameError as e:\n"
+                  "        print(type(e).__name__, e)\n"
+                  "    try:\n"
+                  "        del x\n"
+                  "    except NameError as e:\n"
+                  "        print(type(e).__name__, e)\n"
+                  "f()\n",
+                  "UnboundLocalError cannot access local variable 'x' where it is not associated "
+                  "with a value\n"
+                  "NameError cannot access free variable 'y' where it is not associated with a "
+                  "value in enclosing scope\n"
+                  "2\n"
+                  "UnboundLocalError cannot access local variable 'y' where it is not associated "
+                  "with a value\n"
+                  "UnboundLocalError cannot access local variable 'x' where it is not associated "
+                  "with a value\n");
+}
+
 /* Compile time of a small module (printed, not asserted: the machine varies). */
 Test(jit, compile_time_of_a_small_module)
 {
