@@ -639,6 +639,16 @@ static int is_disjoint(rt_vm *vm, rt_value so, rt_value other)
     }
 }
 
+/* set_swap_bodies, one way: `s` takes r's table; its pop() finger stays its own. */
+static void take_body(rt_set *s, const rt_set *r)
+{
+    s->fill = r->fill;
+    s->used = r->used;
+    s->mask = r->mask;
+    s->table = r->table;
+    s->hash = -1;
+}
+
 /* ---- slots ---- */
 
 static rt_value set_repr(rt_vm *vm, rt_value self)
@@ -746,8 +756,7 @@ static rt_value set_binary(rt_vm *vm, int op, rt_value a, rt_value b)
         r = rt_set_intersection(vm, a, b);
         if (r == RT_ERROR || !inplace)
             return r;
-        *as_set(a) = *as_set(r); /* set_swap_bodies: a takes the result's table */
-        as_set(a)->base.type = &rt_set_type;
+        take_body(as_set(a), as_set(r));
         return a;
     case RT_SUB:
         if (inplace)
@@ -997,7 +1006,7 @@ static rt_value m_intersection_update(rt_vm *vm, rt_value self, size_t nargs,
     if (r == RT_ERROR)
         return RT_ERROR;
     if (r != self)
-        *as_set(self) = *as_set(r);
+        take_body(as_set(self), as_set(r));
     return RT_NONE;
 }
 

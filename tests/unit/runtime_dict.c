@@ -683,3 +683,24 @@ Test(set, errors_and_set_keys)
     expect_repr(rt_set_new(), "set()");
     expect_repr(make(&rt_frozenset_type, 0, NULL), "frozenset()");
 }
+
+/* intersection_update and &= swap in the result's table but keep the set's pop() finger:
+ * a = set(range(40)); [a.pop() for _ in range(21)]; a.intersection_update({39, 22, 35, 23})
+ * print(a.pop(), a) -> 22 {35, 23, 39}; the same with a &= {...} -> 39 {35, 22, 23} */
+Test(set, swap_keeps_finger)
+{
+    rt_value other = ints_set(4, (int64_t[]){39, 22, 35, 23});
+    for (int inplace_op = 0; inplace_op < 2; inplace_op++) {
+        rt_value a = rt_set_new();
+        for (int64_t k = 0; k < 40; k++)
+            rt_set_add(vm, a, I(k));
+        for (int k = 0; k < 21; k++)
+            cr_assert(call(a, "pop", 0) != 0);
+        if (inplace_op)
+            cr_assert_eq(rt_binary_op(vm, RT_AND | RT_INPLACE, a, other), a);
+        else
+            cr_assert_eq(call(a, "intersection_update", 1, other), RT_NONE);
+        expect_repr(call(a, "pop", 0), inplace_op ? "39" : "22");
+        expect_repr(a, inplace_op ? "{35, 22, 23}" : "{35, 23, 39}");
+    }
+}
