@@ -686,10 +686,12 @@ Test(set, errors_and_set_keys)
 
 /* intersection_update and &= swap in the result's table but keep the set's pop() finger:
  * a = set(range(40)); [a.pop() for _ in range(21)]; a.intersection_update({39, 22, 35, 23})
- * print(a.pop(), a) -> 22 {35, 23, 39}; the same with a &= {...} -> 39 {35, 22, 23} */
+ * print(a.pop(), a) -> 22 {35, 23, 39}, and the same with a &= {39, 22, 35, 23} (a reset
+ * finger would pop 39) */
 Test(set, swap_keeps_finger)
 {
-    rt_value other = ints_set(4, (int64_t[]){39, 22, 35, 23});
+    /* The display is a constant one, so it is built as CPython's compiler builds it. */
+    rt_value other = rt_set_from_constants(vm, 4, (rt_value[]){I(39), I(22), I(35), I(23)});
     for (int inplace_op = 0; inplace_op < 2; inplace_op++) {
         rt_value a = rt_set_new();
         for (int64_t k = 0; k < 40; k++)
@@ -700,7 +702,7 @@ Test(set, swap_keeps_finger)
             cr_assert_eq(rt_binary_op(vm, RT_AND | RT_INPLACE, a, other), a);
         else
             cr_assert_eq(call(a, "intersection_update", 1, other), RT_NONE);
-        expect_repr(call(a, "pop", 0), inplace_op ? "39" : "22");
-        expect_repr(a, inplace_op ? "{35, 22, 23}" : "{35, 23, 39}");
+        expect_repr(call(a, "pop", 0), "22");
+        expect_repr(a, "{35, 23, 39}");
     }
 }
