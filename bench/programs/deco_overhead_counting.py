@@ -1,0 +1,26 @@
+# Decorator overhead (bench/runner.py deco): N calls of one small function; ns per call is this
+# program's whole-process time minus deco_overhead_baseline.py's, divided by N.
+# counting: a counting wrapper that forwards *args, **kwargs.
+N = 5_000_000
+
+
+def counting(fn):
+    calls = 0
+
+    def wrapper(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@counting
+def f(x):
+    return x + 1
+
+
+total = 0
+for i in range(N):
+    total += f(i & 1023)
+print(total)
