@@ -548,9 +548,23 @@ static LLVMValueRef entry_alloca(cg_function *cg, const char *name, LLVMValueRef
 /* One argument array serves every call and display of the function: each fills it right
  * before the runtime call that reads it, and no runtime function keeps the pointer, so no two
  * uses overlap. Its size is the longest operand list. */
+bool cg_mentions_locals(const ir_function *f)
+{
+    if (f->scope->kind == SCOPE_MODULE)
+        return false; /* at module level locals() is globals(), an ordinary builtin call */
+    for (int i = 0; i < f->nconsts; i++) {
+        const ir_const *c = &f->consts[i];
+        if (c->kind == IRC_STR && ((c->str_len == 6 && memcmp(c->str, "locals", 6) == 0) ||
+                                   (c->str_len == 4 && memcmp(c->str, "vars", 4) == 0)))
+            return true;
+    }
+    return false;
+}
+
+/* The widest list of operands, and room for every variable when locals() may need them. */
 static int widest_operand_list(const ir_function *f)
 {
-    int widest = 0;
+    int widest = cg_mentions_locals(f) ? f->nslots + f->ncells : 0;
     for (int i = 0; i < f->nblocks; i++)
         for (int k = 0; k < f->blocks[i]->ninstrs; k++)
             if (f->blocks[i]->instrs[k].nargs > widest)

@@ -111,6 +111,9 @@ rt_code *cg_code_of(cg_function *cg, const ir_function *f);
 rt_value cg_slot_name(cg_function *cg, int slot);
 rt_value cg_cell_name(cg_function *cg, int cell);
 
+/* True when `f` is a function that names `locals` or `vars` (see rt_call_or_locals). */
+bool cg_mentions_locals(const ir_function *f);
+
 /* Emits one instruction (codegen_ops.c). */
 void cg_instr(cg_function *cg, const ir_instr *in);
 

@@ -8,6 +8,9 @@
 #include "codegen.h"
 #include "exception.h"
 #include "function.h"
+#include "list.h"
+#include "str.h"
+#include "tuple.h"
 #include "vm.h"
 
 /* ---- helpers ---- */
@@ -399,8 +402,59 @@ static LLVMValueRef kwnames_of(cg_function *cg, int index, int *nkw)
     return const_value(cg, index);
 }
 
+/* The function's variables in CPython's locals() order — varnames (a cell parameter read
+ * from its cell), then the other cellvars, then the freevars — as a rooted tuple of names and,
+ * in the argument array, their current values (0 when unbound). */
+static LLVMValueRef locals_snapshot(cg_function *cg, rt_value *names_out, int *count)
+{
+    const scope *s = cg->ir->scope;
+    rt_value names = rt_tuple_new(s->nvarnames + s->ncellvars + s->nfreevars);
+    int n = 0;
+    for (int i = 0; i < s->nvarnames; i++) {
+        int cell;
+        scope_binding b = scope_resolve(s, s->varnames[i], &cell);
+        LLVMValueRef v = b == BINDING_CELL
+                             ? cg_load_field(cg, cg->u->i64,
+                                             LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[cell], ""),
+                                             offsetof(rt_cell, contents))
+                             : LLVMBuildLoad2(cg->b, cg->u->i64, cg->slots[i], "");
+        cg_store_field(cg, cg->array, (size_t)n * sizeof(rt_value), v);
+        rt_as_tuple(names)->items[n++] = rt_str_intern(cg->u->vm, s->varnames[i]);
+    }
+    for (int c = 0; c < s->ncellvars + s->nfreevars; c++) {
+        const char *name = c < s->ncellvars ? s->cellvars[c] : s->freevars[c - s->ncellvars];
+        const scope_symbol *sym = scope_lookup(s, name);
+        if (c < s->ncellvars && sym && (sym->flags & SYM_PARAM))
+            continue; /* already listed with the parameters */
+        LLVMValueRef cell = LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[c], "");
+        LLVMValueRef v = cg_load_field(cg, cg->u->i64, cell, offsetof(rt_cell, contents));
+        cg_store_field(cg, cg->array, (size_t)n * sizeof(rt_value), v);
+        rt_as_tuple(names)->items[n++] = rt_str_intern(cg->u->vm, name);
+    }
+    rt_as_tuple(names)->size = n;
+    rt_list_append(cg->u->vm, cg->u->vm->constants, names);
+    *names_out = names;
+    *count = n;
+    return cg->array;
+}
+
+/* f() in a function that names locals or vars: the callee may be that builtin. */
+static void emit_call_or_locals(cg_function *cg, const ir_instr *in)
+{
+    rt_value names;
+    int n;
+    LLVMValueRef values = locals_snapshot(cg, &names, &n);
+    LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_i64(cg, (uint64_t)n),
+                            cg_ptr_const(cg, rt_as_tuple(names)->items), values};
+    value_call(cg, in, "rt_call_or_locals", args, 5);
+}
+
 static void emit_call(cg_function *cg, const ir_instr *in)
 {
+    if (in->nargs == 0 && cg_mentions_locals(cg->ir)) {
+        emit_call_or_locals(cg, in);
+        return;
+    }
     int nkw;
     LLVMValueRef kwnames = kwnames_of(cg, in->imm, &nkw);
     if (nkw > in->nargs)

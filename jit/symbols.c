@@ -8,6 +8,7 @@
 
 #include <llvm-c/Orc.h>
 
+#include "builtins.h"
 #include "call.h"
 #include "dict.h"
 #include "exception.h"
@@ -40,6 +41,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_call", FN(rt_call), "vpvzpv"},
     {"rt_call_ex", FN(rt_call_ex), "vpvvv"},
     {"rt_call_method", FN(rt_call_method), "vpvvzpv"},
+    {"rt_call_or_locals", FN(rt_call_or_locals), "vpvzpp"},
     {"rt_function_str", FN(rt_function_str), "vpv"},
     {"rt_make_function", FN(rt_make_function), "vppvvvv"},
     /* attributes and subscripts */

@@ -306,17 +306,20 @@ static rt_value builtin_locals(rt_vm *vm, rt_value self, size_t nargs, const rt_
                         "locals() inside a function is not supported");
 }
 
-bool rt_is_locals_builtin(rt_value callee, size_t nargs)
+static bool is_locals_builtin(rt_value callee)
 {
-    if (!rt_is_type(callee, &rt_builtin_type) || nargs != 0)
+    if (!rt_is_type(callee, &rt_builtin_type))
         return false;
     rt_builtin *b = as_builtin(callee);
     return b->fn == builtin_locals ||
            (b->self == 0 && b->module == 0 && b->objclass == NULL && strcmp(b->name, "vars") == 0);
 }
 
-rt_value rt_locals_dict(rt_vm *vm, size_t n, const rt_value *names, const rt_value *values)
+rt_value rt_call_or_locals(rt_vm *vm, rt_value callee, size_t n, const rt_value *names,
+                           const rt_value *values)
 {
+    if (!is_locals_builtin(callee))
+        return rt_call(vm, callee, 0, NULL, 0);
     rt_value d = rt_dict_new();
     for (size_t i = 0; i < n; i++)
         if (values[i] != 0 && rt_dict_set(vm, d, names[i], values[i]) < 0)

@@ -37,13 +37,13 @@ rt_cfunc rt_builtins_more_function(const char *name);
 /* open(): text files (file.c). */
 rt_value rt_builtin_open(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                          rt_value kwnames);
-/* locals() needs the caller's variables, which live in compiled code, not in a dict. So a
- * call whose callee turns out (at run time) to be the builtin locals — or vars with no
- * arguments — is compiled as: if rt_is_locals_builtin(callee), rt_locals_dict(names, values)
- * over the function's bound locals and free variables (value 0 = unbound, skipped); else
+/* locals() needs the caller's variables, which live in compiled code, not in a dict. So in a
+ * function that mentions `locals` or `vars`, a call with no arguments is compiled as this:
+ * when the callee turns out (at run time) to be the builtin locals or vars, the dict of the
+ * function's bound variables (names[i] -> values[i]; value 0 = unbound, skipped); otherwise
  * the ordinary call. */
-bool rt_is_locals_builtin(rt_value callee, size_t nargs);
-rt_value rt_locals_dict(rt_vm *vm, size_t n, const rt_value *names, const rt_value *values);
+rt_value rt_call_or_locals(rt_vm *vm, rt_value callee, size_t n, const rt_value *names,
+                           const rt_value *values);
 /* True when calling v can work: functions, builtins, types, objects with a call slot. */
 bool rt_is_callable(rt_value v);
 
