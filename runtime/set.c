@@ -751,7 +751,9 @@ static rt_value set_binary(rt_vm *vm, int op, rt_value a, rt_value b)
         if (inplace)
             return rt_set_update(vm, a, b) < 0 ? RT_ERROR : a;
         r = set_copy(vm, a);
-        return r == RT_ERROR || rt_set_update(vm, r, b) < 0 ? RT_ERROR : r;
+        if (r == RT_ERROR || a == b) /* s | s is a copy, not a merge into the copy */
+            return r;
+        return rt_set_update(vm, r, b) < 0 ? RT_ERROR : r;
     case RT_AND:
         r = rt_set_intersection(vm, a, b);
         if (r == RT_ERROR || !inplace)
@@ -958,7 +960,7 @@ static rt_value m_union(rt_vm *vm, rt_value self, size_t nargs, const rt_value *
         return RT_ERROR;
     rt_value r = set_copy(vm, self);
     for (size_t i = 0; r != RT_ERROR && i < nargs; i++)
-        if (rt_set_update(vm, r, args[i]) < 0)
+        if (args[i] != self && rt_set_update(vm, r, args[i]) < 0)
             return RT_ERROR;
     return r;
 }

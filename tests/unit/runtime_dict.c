@@ -706,3 +706,14 @@ Test(set, swap_keeps_finger)
         expect_repr(a, "{35, 23, 39}");
     }
 }
+
+/* s | s and s.union(s) are plain copies (CPython skips merging a set into its own copy):
+ * s = set(); [s.add(v) for v in (31, 23, 15, 7)]; print(s, s | s, s.union(s, s))
+ * -> {7, 23, 15, 31} three times (merging into the copy would resize it: {7, 15, 23, 31}) */
+Test(set, union_with_itself)
+{
+    rt_value s = ints_set(4, (int64_t[]){31, 23, 15, 7});
+    expect_repr(s, "{7, 23, 15, 31}");
+    expect_repr(rt_binary_op(vm, RT_OR, s, s), "{7, 23, 15, 31}");
+    expect_repr(call(s, "union", 2, s, s), "{7, 23, 15, 31}");
+}
