@@ -475,6 +475,20 @@ rt_value rt_getattr_optional(rt_vm *vm, rt_value obj, rt_value name)
     return v;
 }
 
+/* Whether `name` is an attribute the type's getattr slot serves (int.real, len.__name__):
+ * those are read-only on objects without a setattr slot. */
+static bool has_slot_attribute(rt_vm *vm, const rt_type *t, rt_value obj, rt_value name)
+{
+    if (t->getattr == NULL)
+        return false;
+    rt_value v = t->getattr(vm, obj, name);
+    if (v == 0 && vm->pending != 0)
+        vm->pending = 0;
+    return v != 0;
+}
+
+/* Objects without a setattr slot have no writable attributes; CPython's message depends on
+ * what the name is: a getset attribute, a method, __class__, or nothing. */
 int rt_setattr(rt_vm *vm, rt_value obj, rt_value name, rt_value value)
 {
     const rt_type *t = rt_type_of(obj);
@@ -484,6 +498,13 @@ int rt_setattr(rt_vm *vm, rt_value obj, rt_value name, rt_value value)
         rt_raise_format(vm, &rt_type_error_type,
                         "cannot set '%U' attribute of immutable type '%s'", name,
                         ((const rt_type *)rt_as_object(obj))->name);
+    else if (value != 0 && rt_str_equal_cstr(name, "__class__"))
+        rt_raise_msg(vm, &rt_type_error_type,
+                     "__class__ assignment only supported for mutable types or ModuleType "
+                     "subclasses");
+    else if (has_slot_attribute(vm, t, obj, name))
+        rt_raise_format(vm, &rt_attribute_error_type, "attribute '%U' of '%s' objects is not writable",
+                        name, t->name);
     else if (rt_type_find_method(t, rt_str_data(name)) != NULL)
         rt_raise_format(vm, &rt_attribute_error_type, "'%T' object attribute '%U' is read-only",
                         obj, name);

@@ -342,6 +342,17 @@ Test(ops, setattr)
                      &rt_attribute_error_type, "'tuple' object attribute 'count' is read-only");
     expect_int_error(rt_setattr(vm, rt_list_new(0), name("append"), 0), &rt_attribute_error_type,
                      "'list' object attribute 'append' is read-only");
+    /* (1).real = 5; del (1).real; len.__name__ = 1; (1).__class__ = str */
+    expect_int_error(rt_setattr(vm, I(1), name("real"), I(5)), &rt_attribute_error_type,
+                     "attribute 'real' of 'int' objects is not writable");
+    expect_int_error(rt_setattr(vm, I(1), name("real"), 0), &rt_attribute_error_type,
+                     "attribute 'real' of 'int' objects is not writable");
+    expect_int_error(rt_setattr(vm, builtin("len"), name("__name__"), I(1)),
+                     &rt_attribute_error_type,
+                     "attribute '__name__' of 'builtin_function_or_method' objects is not writable");
+    expect_int_error(rt_setattr(vm, I(1), name("__class__"), rt_type_value(&rt_str_type)),
+                     &rt_type_error_type,
+                     "__class__ assignment only supported for mutable types or ModuleType subclasses");
 }
 
 /* Method calls go straight to the method table; module attributes and functions in a
