@@ -454,7 +454,7 @@ def gnuplot_chart(names, keys, speedups):
             vals = [speedups[rn.key].get(n) for rn in keys]
             f.write(n + " " + " ".join("%.4g" % v if v else "NaN" for v in vals) + "\n")
     script = f"""
-set terminal svg size 960,440 dynamic font 'sans,12' background rgb 'white'
+set terminal svg size 960,460 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output '{SVG}'
 set title 'Speedup over CPython 3.11 (median wall time, log scale; higher is better)'
 set style data histograms
@@ -462,11 +462,12 @@ set style histogram clustered gap 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
 set logscale y
-set yrange [0.1:*]
+set yrange [0.1:3000]
 set grid ytics
 set ytics nomirror
-set xtics rotate by -25 nomirror
-set key top left horizontal
+set xtics rotate by -30 left nomirror
+set bmargin 7
+set key top left horizontal samplen 2 spacing 1.1 width 2
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lc rgb '#444444'
 plot for [i=2:{len(keys) + 1}] '{data}' using i:xtic(1) title columnheader(i)
 """
@@ -528,6 +529,20 @@ def normalise(text):
     return re.sub(rb"0x[0-9a-fA-F]+", b"0x...", text)
 
 
+def describe_difference(x, expected, want_status):
+    parts = []
+    if x.timed_out or x.status != want_status:
+        parts.append(f"{x.error()} (expected exit status {want_status})")
+    got, exp = normalise(x.stdout).splitlines(), normalise(expected).splitlines()
+    for i in range(max(len(got), len(exp))):
+        g = got[i].decode(errors="replace") if i < len(got) else "(end of output)"
+        e = exp[i].decode(errors="replace") if i < len(exp) else "(end of output)"
+        if g != e:
+            parts.append(f"stdout line {i + 1} is `{short(g, 100)}`, CPython's is `{short(e, 100)}`")
+            break
+    return "; ".join(parts) or "differs"
+
+
 def mode_coldstart(runs, only, write_doc):
     runs = int(os.environ.get("BENCH_COLD_RUNS", str(max(runs, 5))))
     progdir = os.path.join(ROOT, "tests", "programs")
@@ -546,11 +561,16 @@ def mode_coldstart(runs, only, write_doc):
             for key, argv in (("cpython", [CPYTHON, path]), ("cellar", [snap, *flags, path])):
                 if key == "cellar" and not snap:
                     continue
-                res.setdefault((s, key), []).append(run_process(argv, cwd=work))
+                # a fresh directory per run: the logging seeds append to ./example.log
+                cwd = tempfile.mkdtemp(dir=work)
+                res.setdefault((s, key), []).append(run_process(argv, cwd=cwd))
+                shutil.rmtree(cwd, ignore_errors=True)
     phases = {}
     if snap:
         for s in seeds:
-            p = run_process([snap, *flags, "--time", os.path.join(progdir, s + ".py")], cwd=work)
+            cwd = tempfile.mkdtemp(dir=work)
+            p = run_process([snap, *flags, "--time", os.path.join(progdir, s + ".py")], cwd=cwd)
+            shutil.rmtree(cwd, ignore_errors=True)
             ph = {}
             for ln in p.stderr.decode(errors="replace").splitlines():
                 m = re.match(r"^(\w+)\s+([\d.]+) ms$", ln.strip())
@@ -586,9 +606,7 @@ def mode_coldstart(runs, only, write_doc):
             if not good:
                 x = next(x for x in ce if not (normalise(x.stdout) == normalise(exp)
                                              and x.status == want_status))
-                problems.append(f"`{s}`: exit status {x.status} (expected {want_status}), stdout "
-                                f"{'matches' if normalise(x.stdout) == normalise(exp) else 'differs'}; "
-                                f"last stderr line: {short(x.error(), 200)}")
+                problems.append(f"`{s}`: {describe_difference(x, exp, want_status)}")
         ratio = cem / cpm if cpm and cem else None
         if ratio:
             ratios.append(ratio)
