@@ -54,8 +54,9 @@ bool rt_dict_pop_last(rt_value dict, rt_value *key, rt_value *value);
 /* dict(arg) / d.update(arg) / d |= arg: a dict, an object with keys(), or an iterable of
  * pairs, with CPython's "dictionary update sequence element #0 ..." errors. 0 / -1. */
 int rt_dict_update_arg(rt_vm *vm, rt_value dict, rt_value arg);
-/* dict.fromkeys(iterable, value=None) as an rt_cfunc (self is ignored). rt_getattr serves it
- * for both `dict.fromkeys` and `d.fromkeys`. */
+/* dict.fromkeys(iterable, value=None) as an rt_cfunc (self is ignored). Its method-table entry
+ * is documented "@classmethod", so type.c binds `dict.fromkeys` to the type and rt_getattr
+ * binds `d.fromkeys` to the instance. */
 rt_value rt_dict_fromkeys(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                           rt_value kwnames);
 
