@@ -48,6 +48,13 @@ typedef struct min_max_args {
 static bool min_max_keywords(rt_vm *vm, min_max_args *m, size_t nargs, const rt_value *args,
                              rt_value kwnames)
 {
+    /* CPython parses the keywords alone (key, default), so it counts them before naming one. */
+    if (kw_count(kwnames) > 2) {
+        rt_raise_format(vm, &rt_type_error_type,
+                        "%s() takes at most 2 keyword arguments (%lld given)", m->name,
+                        (long long)kw_count(kwnames));
+        return false;
+    }
     for (size_t k = 0; k < kw_count(kwnames); k++) {
         rt_value name = rt_as_tuple(kwnames)->items[k];
         if (rt_str_equal_cstr(name, "key")) {
