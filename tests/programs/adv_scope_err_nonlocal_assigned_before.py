@@ -1,0 +1,9 @@
+# Compile-time error: a name assigned before its nonlocal declaration in the same function.
+def outer():
+    x = 1
+    def inner():
+        x = 2
+        nonlocal x
+    return inner
+
+print("never printed")

@@ -1,0 +1,8 @@
+# repr()/ascii() of strings: quote choice, escapes, non-printable and non-ASCII characters.
+samples = ["plain", "it's", 'say "hi"', "both ' and \"", "back\\slash", "\n\r\t", "\x00\x1f\x7f",
+           "\x80\x85\xa0\xad", "é ñ ü", "\u2028\u2029", "\u200b", "\ufeff", "☺ \U0001F600", "\ud800" if False else "ok",
+           "\x0b\x0c", "", " ", "'", '"', "''\"\""]
+for s in samples:
+    print(repr(s), ascii(s), len(s))
+print(repr(["it's", "x"]), repr(("\n",)), repr({"k": "\t"}))
+print(str("\n") == "\n", repr("a" * 3), "%r" % "q'", "{!r}".format("é"), f"{'tab	'!r}")
