@@ -4,6 +4,8 @@ def lookup(table):
         return table[key]
     return get
 
-get = lookup({(1, 2): "found"})
+get = lookup({(1, 2): "found", ("a",): "single"})
 print(get(1, 2))
+print(get("a"))
+print(get.__closure__[0].cell_contents)
 print(get(2, 1))

@@ -1,4 +1,6 @@
 # Compile-time error: a name assigned before its nonlocal declaration in the same function.
+print("never printed")
+
 def outer():
     x = 1
     def inner():
@@ -6,4 +8,4 @@ def outer():
         nonlocal x
     return inner
 
-print("never printed")
+outer()

@@ -1,6 +1,10 @@
 # Compile-time error: a parameter declared global.
+print("never printed")
+level = 0
+
 def configure(level):
     global level
     level = 3
 
-print("never printed")
+configure(1)
+print(level)
