@@ -182,7 +182,7 @@ def make_runners(keys, names):
         snap, built = cellar_snapshot()
         if snap:
             flags = os.environ.get("CELLAR_FLAGS", "").split()
-            ver = f"build/cellar built {built}, tree at {git_head()}" + (
+            ver = f"build/cellar built {built}, repository HEAD {git_head()} at the start of the run" + (
                 f", flags {' '.join(flags)}" if flags else ", default -O2")
             runners.append(Runner("cellar", "cellar", ver, lambda n: [snap, *flags, prog(n)]))
     pypy = shutil.which("pypy3")
@@ -581,7 +581,7 @@ def mode_coldstart(runs, only, write_doc):
 
     lines = [f"Run of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(t0))}: each seed program "
              f"of tests/programs/ as a whole process (start-up, compile, run, exit), median wall time "
-             f"of {runs} interleaved runs. cellar: build/cellar built {built}, tree at {git_head()}"
+             f"of {runs} interleaved runs. cellar: build/cellar built {built}, repository HEAD {git_head()} at the start of the run"
              f"{', flags ' + ' '.join(flags) if flags else ''}; CPython: {first_line([CPYTHON, '--version'])}. "
              f"Machine: {machine}. \"compile\" is the sum of cellar's own parse, scopes, lower "
              "and compile phases (`--time`, one extra run); \"output\" says whether cellar's stdout "
