@@ -48,6 +48,11 @@ int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
 int rt_slice_indices(rt_vm *vm, rt_value slice, int64_t length, int64_t *start, int64_t *stop,
                      int64_t *step, int64_t *count);
 
+/* CPython's _PySlice_GetLongIndices, for sequences whose length is any int (range(),
+ * slice.indices()): out[0..2] = start, stop, step clamped to `length`, as ints; false with
+ * the TypeError or ValueError of rt_slice_indices pending. */
+bool rt_slice_long_indices(rt_vm *vm, rt_value slice, rt_value length, rt_value out[3]);
+
 /* Added by the containers owner. */
 typedef struct rt_slice {
     rt_object base;

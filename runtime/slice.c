@@ -92,6 +92,60 @@ int rt_slice_indices(rt_vm *vm, rt_value slice, int64_t length, int64_t *start, 
     return 0;
 }
 
+/* ---- bounds of any size ---- */
+
+static bool int_less(rt_vm *vm, rt_value a, rt_value b)
+{
+    return rt_int_compare(vm, a, b, RT_LT) == RT_TRUE;
+}
+
+/* PyNumber_Index of a slice field: the int itself (a bool as 0 or 1). */
+static rt_value long_index(rt_vm *vm, rt_value v)
+{
+    if (!rt_is_int(v))
+        return rt_raise_msg(vm, &rt_type_error_type,
+                            "slice indices must be integers or None or have an __index__ method");
+    int64_t x;
+    return rt_int_to_int64(v, &x) ? rt_int_from_int64(x) : v;
+}
+
+/* One bound of _PySlice_GetLongIndices: `dflt` for None, else counted from the end when
+ * negative and clamped to [lower, upper]. */
+static rt_value long_bound(rt_vm *vm, rt_value v, rt_value length, rt_value lower,
+                           rt_value upper, rt_value dflt)
+{
+    if (v == RT_NONE)
+        return dflt;
+    if (!(v = long_index(vm, v)))
+        return RT_ERROR;
+    if (rt_int_sign(v) < 0) {
+        v = rt_int_binary(vm, RT_ADD, v, length);
+        return v && int_less(vm, v, lower) ? lower : v;
+    }
+    return int_less(vm, upper, v) ? upper : v;
+}
+
+bool rt_slice_long_indices(rt_vm *vm, rt_value slice, rt_value length, rt_value out[3])
+{
+    rt_slice *s = as_slice(slice);
+    rt_value step = s->step == RT_NONE ? rt_small_int(1) : long_index(vm, s->step);
+    if (!step)
+        return false;
+    if (rt_int_sign(step) == 0) {
+        rt_raise_msg(vm, &rt_value_error_type, "slice step cannot be zero");
+        return false;
+    }
+    bool back = rt_int_sign(step) < 0;
+    rt_value lower = rt_small_int(back ? -1 : 0);
+    rt_value upper = back ? rt_int_binary(vm, RT_ADD, length, lower) : length;
+    if (!upper)
+        return false;
+    out[0] = long_bound(vm, s->start, length, lower, upper, back ? upper : lower);
+    out[1] = out[0] ? long_bound(vm, s->stop, length, lower, upper, back ? lower : upper) : 0;
+    out[2] = step;
+    return out[0] && out[1];
+}
+
 /* ---- the type ---- */
 
 static rt_value slice_repr(rt_vm *vm, rt_value self)
@@ -141,17 +195,16 @@ static rt_value m_indices(rt_vm *vm, rt_value self, size_t nargs, const rt_value
 {
     if (!rt_check_args(vm, "slice.indices", nargs, kwnames, 1, 1))
         return RT_ERROR;
-    int64_t length;
-    if (!rt_int_index(vm, args[0], &length))
-        return RT_ERROR;
-    if (length < 0)
+    rt_value length = args[0];
+    if (!rt_is_int(length))
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "'%T' object cannot be interpreted as an integer", length);
+    if (rt_int_sign(length) < 0)
         return rt_raise_msg(vm, &rt_value_error_type, "length should not be negative");
-    int64_t start, stop, step;
-    if (!unpack(vm, as_slice(self), &start, &stop, &step))
+    rt_value out[3];
+    if (!rt_slice_long_indices(vm, self, long_index(vm, length), out))
         return RT_ERROR;
-    adjust(length, &start, &stop, step);
-    return rt_tuple_pack(3, rt_int_from_int64(start), rt_int_from_int64(stop),
-                         rt_int_from_int64(step));
+    return rt_tuple_pack(3, out[0], out[1], out[2]);
 }
 
 static const rt_method slice_methods[] = {

@@ -791,6 +791,48 @@ Test(sequences, range_iterators)
     expect_repr(list_of(type_call(&rt_reversed_type, 1, &r)), "[]");
 }
 
+/* An int from its decimal text (for bounds beyond int64). */
+static rt_value big(const char *digits) { return rt_int_from_string(vm, digits, 10); }
+
+Test(sequences, range_big_bounds)
+{
+    rt_value r = rt_type_value(&rt_range_type);
+    rt_value e20 = big("100000000000000000000"), e19 = big("10000000000000000000");
+    rt_value one[] = {e20}, three[] = {e20, i(0), big("-30000000000000000000")};
+    rt_value b = call(r, 1, one), down = call(r, 3, three);
+    /* range(10**20), its [10**19], [-1], [::10**19], 10**19 in it, len() */
+    expect_repr(b, "range(0, 100000000000000000000)");
+    expect_repr(rt_getitem(vm, b, e19), "10000000000000000000");
+    expect_repr(rt_getitem(vm, b, i(-1)), "99999999999999999999");
+    expect_repr(rt_getitem(vm, b, slice(RT_NONE, RT_NONE, e19)),
+                "range(0, 100000000000000000000, 10000000000000000000)");
+    cr_expect_eq(rt_contains(vm, b, e19), 1);
+    cr_expect_eq(rt_contains(vm, b, e20), 0);
+    cr_expect_eq(rt_length(vm, b), -1);
+    expect_error(0, &rt_overflow_error_type, "Python int too large to convert to C ssize_t");
+    /* list(range(10**20, 0, -3*10**19)), its reversed(), type(iter(...)).__name__ */
+    expect_repr(list_of(down), "[100000000000000000000, 70000000000000000000, "
+                               "40000000000000000000, 10000000000000000000]");
+    expect_repr(list_of(type_call(&rt_reversed_type, 1, &down)),
+                "[10000000000000000000, 40000000000000000000, 70000000000000000000, "
+                "100000000000000000000]");
+    cr_expect_str_eq(rt_type_of(rt_get_iter(vm, b))->name, "longrange_iterator");
+    /* range(5)[10**20] is out of range, not "cannot fit"; range(10)[::10**20] keeps the step */
+    expect_error(rt_getitem(vm, range3(0, 5, 1), e20), &rt_index_error_type,
+                 "range object index out of range");
+    expect_repr(rt_getitem(vm, range3(0, 10, 1), slice(RT_NONE, RT_NONE, e20)),
+                "range(0, 10, 100000000000000000000)");
+    /* range(-2**63, -2**63 + 2)[::-1]: an int64 range whose slice stops below int64 */
+    rt_value low = rt_getitem(vm, range3(INT64_MIN, INT64_MIN + 2, 1),
+                              slice(RT_NONE, RT_NONE, i(-1)));
+    expect_repr(low, "range(-9223372036854775807, -9223372036854775809, -1)");
+    expect_repr(list_of(low), "[-9223372036854775807, -9223372036854775808]");
+    /* hash(range(10**20)) */
+    int64_t h;
+    cr_assert(rt_hash(vm, b, &h));
+    cr_expect_eq(h, 6178378689728963704);
+}
+
 /* ---- iterators ---- */
 
 Test(sequences, iterator_types)
