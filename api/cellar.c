@@ -1,36 +1,70 @@
-/* The embedding API: drives one program text through the pipeline (parse -> scopes -> lower
- * -> JIT -> run) and turns every failure into a status plus an error the host can read. */
-#include "cellar.h"
+/* The embedding API's core: creating and destroying VMs, driving one program text through the
+ * pipeline (parse -> scopes -> lower -> JIT -> run), and the one error protocol every api/
+ * file follows — a status returned, the exception's type, message and report kept in the VM. */
+#define GC_THREADS /* for the thread registration calls */
+#include <gc.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "api.h"
 #include "ast_dump.h"
-#include "exception.h"
-#include "function.h"
-#include "ir.h"
-#include "jit.h"
-#include "parser.h"
 #include "call.h"
 #include "dict.h"
+#include "exception.h"
+#include "function.h"
+#include "jit.h"
+#include "list.h"
 #include "module.h"
 #include "ops.h"
+#include "parser.h"
 #include "scope.h"
 #include "str.h"
-#include "vm.h"
 
-struct cellar_vm {
-    cellar_config config;
-    rt_vm *rt;
-    jit *jit;
-    char *error_type, *error_message, *error_report; /* malloc'd; "" when none */
-    int exit_status;
-    cellar_timings timings;
-};
+/* ---- the collector and threads ---- */
+
+/* The collector is process-wide: it is initialised once, and each thread that touches GC
+ * memory must be registered with it. These are the library's only process-wide and
+ * per-thread state, and they only mirror what the collector itself keeps. */
+static pthread_once_t collector_once = PTHREAD_ONCE_INIT;
+
+static void collector_init(void)
+{
+    GC_INIT();
+    GC_allow_register_threads();
+}
+
+/* Per thread: how many attachments (VMs created here, cellar_thread_attach calls) are open,
+ * and whether this library registered the thread (and so must unregister it). */
+static _Thread_local unsigned thread_attachments;
+static _Thread_local bool thread_registered_here;
+
+void cellar_thread_attach(void)
+{
+    pthread_once(&collector_once, collector_init);
+    if (thread_attachments++ == 0 && !GC_thread_is_registered()) {
+        struct GC_stack_base base;
+        if (GC_get_stack_base(&base) == GC_SUCCESS && GC_register_my_thread(&base) == GC_SUCCESS)
+            thread_registered_here = true;
+    }
+}
+
+void cellar_thread_detach(void)
+{
+    if (thread_attachments == 0 || --thread_attachments > 0)
+        return;
+    if (thread_registered_here) {
+        GC_unregister_my_thread();
+        thread_registered_here = false;
+    }
+}
+
+/* ---- config ---- */
 
 static void write_stdout(void *user_data, const char *text, size_t len)
 {
@@ -47,66 +81,206 @@ static void write_stderr(void *user_data, const char *text, size_t len)
 
 void cellar_config_init(cellar_config *config)
 {
-    config->write = write_stdout;
-    config->write_error = write_stderr;
-    config->user_data = NULL;
-    config->opt_level = 2;
-    config->recursion_limit = RT_DEFAULT_RECURSION_LIMIT;
+    *config = (cellar_config){
+        .write = write_stdout,
+        .write_error = write_stderr,
+        .opt_level = 2,
+        .recursion_limit = RT_DEFAULT_RECURSION_LIMIT,
+    };
 }
 
-static char *dup_or_empty(const char *s) { return strdup(s ? s : ""); }
+/* ---- errors ---- */
 
-static void clear_error(cellar_vm *vm)
+static void free_error_strings(cellar_vm *vm)
 {
     free(vm->error_type);
     free(vm->error_message);
     free(vm->error_report);
-    vm->error_type = dup_or_empty(NULL);
-    vm->error_message = dup_or_empty(NULL);
-    vm->error_report = dup_or_empty(NULL);
+    vm->error_type = vm->error_message = vm->error_report = NULL;
+}
+
+void cellar_clear_error(cellar_vm *vm)
+{
+    free_error_strings(vm);
+    vm->error_status = CELLAR_OK;
     vm->exit_status = 0;
 }
 
-static cellar_status set_error(cellar_vm *vm, cellar_status status, const char *type,
-                               const char *message, char *report, int exit_status)
+static char *dup_or_null(const char *s) { return s && *s ? strdup(s) : NULL; }
+
+static void notify(cellar_vm *vm)
 {
-    free(vm->error_type);
-    free(vm->error_message);
-    free(vm->error_report);
-    vm->error_type = dup_or_empty(type);
-    vm->error_message = dup_or_empty(message);
-    vm->error_report = report ? report : dup_or_empty(NULL);
+    if (vm->config.error && vm->depth == 0)
+        vm->config.error(vm->config.user_data, vm, vm->error_status, cellar_error_type(vm),
+                         cellar_error_message(vm), cellar_error_report(vm));
+}
+
+cellar_status api_set_error(cellar_vm *vm, cellar_status status, const char *type,
+                            const char *message, char *report, int exit_status)
+{
+    free_error_strings(vm);
+    vm->error_type = dup_or_null(type);
+    vm->error_message = dup_or_null(message);
+    vm->error_report = report;
+    vm->error_status = status;
     vm->exit_status = exit_status;
+    if (status != CELLAR_OK)
+        notify(vm);
     return status;
+}
+
+/* The error's strings from the exception itself; `report` is CPython's traceback text. */
+static void record_exception(cellar_vm *vm, rt_value exc, cellar_status status, int exit_status)
+{
+    rt_vm *rt = vm->rt;
+    rt_value message = rt_str(rt, exc);
+    rt->pending = 0; /* str() of an exception cannot fail in practice; never leave one behind */
+    rt_value report = rt_format_exception(rt, exc);
+    rt->pending = 0;
+    api_set_error(vm, status, rt_type_of(exc)->name, message ? rt_str_data(message) : "",
+                  report ? strdup(rt_str_data(report)) : NULL, exit_status);
+}
+
+cellar_status api_fail(cellar_vm *vm, cellar_status status)
+{
+    rt_vm *rt = vm->rt;
+    rt_value exc = rt->pending;
+    rt->pending = 0;
+    if (exc == 0) {
+        rt_raise_msg(rt, &rt_system_error_type, "error return without exception set");
+        exc = rt->pending;
+        rt->pending = 0;
+    }
+    int exit_status = 1;
+    if (vm->depth > 0)
+        vm->in_flight = exc; /* raised again by the host function trampoline */
+    else if (rt_system_exit_status(rt, exc, &exit_status))
+        rt->pending = 0;
+    record_exception(vm, exc, status, exit_status);
+    return status;
+}
+
+cellar_status api_misuse(cellar_vm *vm, const char *fmt, ...)
+{
+    char *message = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&message, fmt, ap) < 0)
+        message = NULL;
+    va_end(ap);
+    rt_raise_msg(vm->rt, &rt_system_error_type, message ? message : "cellar API misuse");
+    free(message);
+    return api_fail(vm, CELLAR_API_ERROR);
+}
+
+const char *cellar_error_type(const cellar_vm *vm) { return vm->error_type ? vm->error_type : ""; }
+
+const char *cellar_error_message(const cellar_vm *vm)
+{
+    return vm->error_message ? vm->error_message : "";
+}
+
+const char *cellar_error_report(const cellar_vm *vm)
+{
+    return vm->error_report ? vm->error_report : "";
+}
+
+cellar_status cellar_error_status(const cellar_vm *vm) { return vm->error_status; }
+int cellar_exit_status(const cellar_vm *vm) { return vm->exit_status; }
+
+void cellar_print_error(cellar_vm *vm)
+{
+    const char *report = cellar_error_report(vm);
+    rt_write_err(vm->rt, report, strlen(report));
+}
+
+/* ---- calls that run Python code ---- */
+
+void api_enter(cellar_vm *vm)
+{
+    if (vm->depth++ > 0)
+        return;
+    rt_vm *rt = vm->rt;
+    pthread_t self = pthread_self();
+    if (!pthread_equal(self, vm->thread)) {
+        vm->thread = self;
+        rt->stack_limit = 0; /* another thread's stack: find its bounds again */
+    }
+    rt->handling = 0;
+    api_limits_refresh(vm);
+}
+
+void api_leave(cellar_vm *vm)
+{
+    if (--vm->depth == 0)
+        vm->in_flight = 0;
+}
+
+/* ---- creating and destroying ---- */
+
+/* Asks the host about each built-in module; a refused one is removed from sys.modules. */
+static void apply_import_policy(cellar_vm *vm)
+{
+    if (!vm->config.import)
+        return;
+    rt_vm *rt = vm->rt;
+    rt_value names = rt_list_new(0);
+    rt_value key, value;
+    int64_t pos = 0;
+    while (rt_dict_next(rt->modules, &pos, &key, &value))
+        rt_list_append(rt, names, key);
+    for (int64_t i = 0; i < rt_as_list(names)->size; i++) {
+        rt_value name = rt_as_list(names)->items[i];
+        const char *s = rt_str_data(name);
+        if (strcmp(s, "builtins") == 0 || strcmp(s, "__main__") == 0)
+            continue;
+        if (!vm->config.import(vm->config.user_data, s))
+            rt_dict_delete(rt, rt->modules, name);
+    }
+}
+
+static bool runtime_init(cellar_vm *vm)
+{
+    vm->rt = rt_vm_new();
+    if (!vm->rt)
+        return false;
+    rt_vm *rt = vm->rt;
+    rt->write_out = vm->config.write ? vm->config.write : write_stdout;
+    rt->write_err = vm->config.write_error ? vm->config.write_error : write_stderr;
+    rt->user_data = vm->config.user_data;
+    rt->recursion_limit = vm->config.recursion_limit > 0 ? vm->config.recursion_limit
+                                                         : RT_DEFAULT_RECURSION_LIMIT;
+    rt->host = vm;
+    vm->typed_roots = rt_list_new(0);
+    api_limits_init(vm); /* before the JIT compiles anything */
+    apply_import_policy(vm);
+    char *error = NULL;
+    vm->jit = jit_new(rt, vm->config.opt_level, &error);
+    free(error);
+    return vm->jit != NULL;
 }
 
 cellar_vm *cellar_vm_new(const cellar_config *config)
 {
-    cellar_vm *vm = calloc(1, sizeof *vm);
-    if (!vm)
+    cellar_thread_attach();
+    cellar_vm *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
+    if (!vm) {
+        cellar_thread_detach();
         return NULL;
+    }
+    memset(vm, 0, sizeof *vm);
     if (config)
         vm->config = *config;
     else
         cellar_config_init(&vm->config);
-    vm->rt = rt_vm_new();
-    char *error = NULL;
-    if (vm->rt)
-        vm->jit = jit_new(vm->rt, vm->config.opt_level, &error);
-    if (!vm->rt || !vm->jit) {
-        free(error);
-        if (vm->rt)
-            rt_vm_free(vm->rt);
-        free(vm);
+    vm->thread = pthread_self();
+    vm->registered_thread = true;
+    atomic_init(&vm->interrupt, false);
+    if (!runtime_init(vm)) {
+        cellar_vm_free(vm);
         return NULL;
     }
-    vm->rt->write_out = vm->config.write ? vm->config.write : write_stdout;
-    vm->rt->write_err = vm->config.write_error ? vm->config.write_error : write_stderr;
-    vm->rt->user_data = vm->config.user_data;
-    vm->rt->recursion_limit = vm->config.recursion_limit;
-    vm->rt->host = vm;
     vm->rt->jit = vm->jit;
-    clear_error(vm);
     return vm;
 }
 
@@ -114,13 +288,25 @@ void cellar_vm_free(cellar_vm *vm)
 {
     if (!vm)
         return;
+    api_typed_free(vm);
     jit_free(vm->jit);
     rt_vm_free(vm->rt);
-    free(vm->error_type);
-    free(vm->error_message);
-    free(vm->error_report);
-    free(vm);
+    for (size_t i = 0; i < vm->nkept; i++)
+        arena_free(&vm->kept[i].arena);
+    free(vm->kept);
+    free(vm->budget_type);
+    api_handles_free(&vm->handles);
+    free_error_strings(vm);
+    bool detach = vm->registered_thread && pthread_equal(vm->thread, pthread_self());
+    memset(vm, 0, sizeof *vm); /* drop every reference before the memory goes */
+    GC_FREE(vm);
+    if (detach)
+        cellar_thread_detach();
 }
+
+void *cellar_user_data(const cellar_vm *vm) { return vm->config.user_data; }
+
+/* ---- compiling ---- */
 
 static double now_seconds(void)
 {
@@ -141,7 +327,7 @@ static cellar_status syntax_error(cellar_vm *vm, const diag *d, const char *file
                                   const char *source)
 {
     char *report = diag_format(d, filename, source);
-    return set_error(vm, CELLAR_SYNTAX_ERROR, d->kind, d->message, report, 1);
+    return api_set_error(vm, CELLAR_SYNTAX_ERROR, d->kind, d->message, report, 1);
 }
 
 /* Runs the frontend up to `last` (AST, scopes or IR). */
@@ -176,57 +362,78 @@ static cellar_status internal_error(cellar_vm *vm, char *message)
     char *report = NULL;
     if (asprintf(&report, "cellar: internal error: %s\n", message ? message : "unknown") < 0)
         report = NULL;
-    cellar_status s = set_error(vm, CELLAR_INTERNAL_ERROR, "InternalError", message, report, 1);
+    cellar_status s = api_set_error(vm, CELLAR_INTERNAL_ERROR, "InternalError", message, report, 1);
     free(message);
     return s;
 }
 
-/* Records the pending exception as the VM's error and clears it from the runtime. An uncaught
- * SystemExit is not an error report: it sets the exit status (and may write its message). */
-static cellar_status runtime_error(cellar_vm *vm)
+/* Keeps a compiled module's IR for typed entry points; false when out of memory (the arena
+ * is then the caller's to free). */
+static bool keep_ir(cellar_vm *vm, compiled_source *c)
 {
-    rt_value exc = rt_fetch(vm->rt);
-    int exit_status;
-    if (rt_system_exit_status(vm->rt, exc, &exit_status)) {
-        vm->rt->pending = 0;
-        cellar_status s = exit_status == 0 ? CELLAR_OK : CELLAR_RUNTIME_ERROR;
-        return set_error(vm, s, exit_status == 0 ? NULL : "SystemExit", NULL, NULL, exit_status);
+    if (vm->nkept == vm->kept_capacity) {
+        size_t capacity = vm->kept_capacity ? 2 * vm->kept_capacity : 8;
+        api_kept_ir *grown = realloc(vm->kept, capacity * sizeof *grown);
+        if (!grown)
+            return false;
+        vm->kept = grown;
+        vm->kept_capacity = capacity;
     }
-    rt_value report = rt_format_exception(vm->rt, exc);
-    rt_value message = rt_str(vm->rt, exc);
-    vm->rt->pending = 0;
-    const char *type = rt_type_of(exc)->name;
-    return set_error(vm, CELLAR_RUNTIME_ERROR, type, message ? rt_str_data(message) : "",
-                     report ? strdup(rt_str_data(report)) : NULL, 1);
+    vm->kept[vm->nkept++] = (api_kept_ir){c->arena, c->ir};
+    return true;
+}
+
+/* An uncaught SystemExit ends a program without an error report: exit status only. */
+static cellar_status run_failed(cellar_vm *vm)
+{
+    rt_vm *rt = vm->rt;
+    int exit_status;
+    if (vm->depth == 0 && rt_system_exit_status(rt, rt->pending, &exit_status)) {
+        rt->pending = 0;
+        cellar_status s = exit_status == 0 ? CELLAR_OK : CELLAR_RUNTIME_ERROR;
+        return api_set_error(vm, s, exit_status == 0 ? NULL : "SystemExit", NULL, NULL,
+                             exit_status);
+    }
+    return api_fail(vm, CELLAR_RUNTIME_ERROR);
+}
+
+/* Compiles the IR and runs the module body (the IR is kept when compiling worked); the
+ * failure is reported once the call has left the VM. */
+static cellar_status compile_and_run(cellar_vm *vm, compiled_source *c, bool *kept)
+{
+    char *error = NULL;
+    double t0 = now_seconds();
+    rt_value body = jit_compile_module(vm->jit, c->ir, NULL, &error);
+    double t1 = now_seconds();
+    vm->timings.compile = t1 - t0;
+    if (!body)
+        return internal_error(vm, error);
+    *kept = keep_ir(vm, c);
+    api_enter(vm);
+    rt_value result = rt_call_function(vm->rt, body, 0, NULL, 0);
+    api_leave(vm);
+    vm->timings.run = now_seconds() - t1;
+    return result ? CELLAR_OK : run_failed(vm);
 }
 
 cellar_status cellar_exec_string(cellar_vm *vm, const char *source, size_t len,
                                  const char *filename)
 {
+    if (!source)
+        return api_misuse(vm, "cellar_exec_string: source is NULL");
     if (!filename)
         filename = "<string>";
-    clear_error(vm);
+    cellar_clear_error(vm);
     memset(&vm->timings, 0, sizeof vm->timings);
     compiled_source c = {0};
     arena_init(&c.arena);
     rt_vm_add_source(vm->rt, filename, source, len);
+    bool kept = false;
     cellar_status status = run_frontend(vm, &c, source, len, filename, CELLAR_DUMP_IR);
-    if (status == CELLAR_OK) {
-        char *error = NULL;
-        double t0 = now_seconds();
-        rt_value body = jit_compile_module(vm->jit, c.ir, NULL, &error);
-        double t1 = now_seconds();
-        vm->timings.compile = t1 - t0;
-        if (!body) {
-            status = internal_error(vm, error);
-        } else {
-            rt_value result = rt_call_function(vm->rt, body, 0, NULL, 0);
-            vm->timings.run = now_seconds() - t1;
-            if (!result)
-                status = runtime_error(vm);
-        }
-    }
-    arena_free(&c.arena);
+    if (status == CELLAR_OK)
+        status = compile_and_run(vm, &c, &kept);
+    if (!kept)
+        arena_free(&c.arena);
     return status;
 }
 
@@ -274,6 +481,8 @@ static char *script_filename(const char *path)
 
 cellar_status cellar_exec_file(cellar_vm *vm, const char *path)
 {
+    if (!path)
+        return api_misuse(vm, "cellar_exec_file: path is NULL");
     size_t len = 0;
     char *source = read_file(path, &len);
     if (!source) {
@@ -282,7 +491,7 @@ cellar_status cellar_exec_file(cellar_vm *vm, const char *path)
         if (asprintf(&report, "cellar: can't open file '%s': [Errno %d] %s\n", path, err,
                      strerror(err)) < 0)
             report = NULL;
-        return set_error(vm, CELLAR_IO_ERROR, "OSError", strerror(err), report, 2);
+        return api_set_error(vm, CELLAR_IO_ERROR, "OSError", strerror(err), report, 2);
     }
     char *filename = script_filename(path);
     rt_dict_set_str(vm->rt, vm->rt->globals, "__file__", rt_str_from_cstr(filename));
@@ -297,23 +506,17 @@ void cellar_set_argv(cellar_vm *vm, int argc, const char *const *argv)
     rt_sys_set_argv(vm->rt, argc, argv);
 }
 
-const char *cellar_error_type(const cellar_vm *vm) { return vm->error_type; }
-const char *cellar_error_message(const cellar_vm *vm) { return vm->error_message; }
-const char *cellar_error_report(const cellar_vm *vm) { return vm->error_report; }
-int cellar_exit_status(const cellar_vm *vm) { return vm->exit_status; }
-
-void cellar_print_error(cellar_vm *vm)
-{
-    rt_write_err(vm->rt, vm->error_report, strlen(vm->error_report));
-}
+/* ---- introspection ---- */
 
 cellar_status cellar_dump(cellar_vm *vm, const char *source, size_t len, const char *filename,
                           cellar_dump_kind kind, char **out)
 {
+    if (!source || !out)
+        return api_misuse(vm, "cellar_dump: source or out is NULL");
     if (!filename)
         filename = "<string>";
     *out = NULL;
-    clear_error(vm);
+    cellar_clear_error(vm);
     compiled_source c = {0};
     arena_init(&c.arena);
     cellar_status status = run_frontend(vm, &c, source, len, filename, kind);

@@ -63,9 +63,37 @@ static int hex_value(char c)
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* The unicode-escape codec's complaint, as CPython wraps it in a SyntaxError. */
-static bool escape_error(parser *p, const token *t, size_t from, size_t to, const char *what)
+/* Where CPython's unicode-escape codec says `at` is: it decodes a copy of the literal's text
+ * (from `base`, the start of the literal or of the f-string part) in which each non-ASCII
+ * character became a 10-byte \UXXXXXXXX escape, and a backslash before one (or at the end)
+ * became \u005c (string_parser.c, decode_unicode_with_escapes). */
+static size_t codec_offset(const char *base, const char *at, const char *end)
 {
+    size_t pos = 0;
+    for (const char *c = base; c < at;) {
+        if (*c == '\\') { /* the backslash and the character after it are copied together */
+            c++;
+            pos += (c >= end || (unsigned char)*c >= 0x80) ? 6 : 1;
+            if (c >= at)
+                break;
+        }
+        if ((unsigned char)*c >= 0x80) {
+            lex_utf8_decode(&c, end);
+            pos += 10;
+        } else {
+            c++;
+            pos++;
+        }
+    }
+    return pos;
+}
+
+/* The unicode-escape codec's complaint about the escape in [from, to), as CPython wraps it in
+ * a SyntaxError, which it places at the token after the strings (the parser's lookahead). */
+static bool escape_error(parser *p, const char *base, const char *from_at, const char *to_at,
+                         const char *end, const char *what)
+{
+    size_t from = codec_offset(base, from_at, end), to = codec_offset(base, to_at, end);
     char msg[DIAG_MESSAGE_MAX];
     if (to > from + 1)
         snprintf(msg, sizeof msg,
@@ -77,13 +105,12 @@ static bool escape_error(parser *p, const token *t, size_t from, size_t to, cons
                  "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position "
                  "%zu: %s",
                  from, what);
-    parse_error_token(p, "SyntaxError", t, "%s", msg);
+    parse_error_token(p, "SyntaxError", &p->tok, "%s", msg);
     return false;
 }
 
 /* \x, \u and \U: exactly 2, 4 or 8 hex digits. */
-static bool hex_escape(parser *p, const token *t, const char *body, const char **s, const char *end,
-                       str_buf *out)
+static bool hex_escape(parser *p, const char *body, const char **s, const char *end, str_buf *out)
 {
     char kind = (*s)[0];
     int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
@@ -92,23 +119,44 @@ static bool hex_escape(parser *p, const token *t, const char *body, const char *
     int i = 0;
     for (; i < digits && *s + 1 + i < end && hex_value((*s)[1 + i]) >= 0; i++)
         c = c * 16 + (unsigned long)hex_value((*s)[1 + i]);
-    size_t from = (size_t)(at - body), to = (size_t)(*s + 1 + i - body);
+    const char *stop = *s + 1 + i;
     if (i < digits)
-        return escape_error(p, t, from, to,
+        return escape_error(p, body, at, stop, end,
                             kind == 'x'   ? "truncated \\xXX escape"
                             : kind == 'u' ? "truncated \\uXXXX escape"
                                           : "truncated \\UXXXXXXXX escape");
     if (c > 0x10ffff)
-        return escape_error(p, t, from, to, "illegal Unicode character");
+        return escape_error(p, body, at, stop, end, "illegal Unicode character");
     buf_put_codepoint(p, out, c);
     *s += 1 + digits;
     return true;
 }
 
+/* \N{name}: a character name or alias, looked up as the unicode-escape codec does; *s points
+ * at the N. The codec's errors span from the backslash to where it stopped reading. */
+static bool named_escape(parser *p, const char *body, const char **s, const char *end, str_buf *out)
+{
+    const char *at = *s - 1, *c = *s + 1;
+    if (c < end && *c == '{') {
+        const char *name = ++c;
+        while (c < end && *c != '}')
+            c++;
+        if (c < end && c > name) {
+            int32_t code_point;
+            if (lex_lookup_name(name, (size_t)(c - name), &code_point)) {
+                buf_put_codepoint(p, out, (unsigned long)code_point);
+                *s = c + 1;
+                return true;
+            }
+            return escape_error(p, body, at, c + 1, end, "unknown Unicode character name");
+        }
+    }
+    return escape_error(p, body, at, c, end, "malformed \\N character escape");
+}
+
 /* One escape sequence after a backslash; *s points after the backslash. Unknown escapes keep
  * the backslash, as CPython does (with a DeprecationWarning). */
-static bool escape(parser *p, const token *t, const char *body, const char **s, const char *end,
-                   str_buf *out)
+static bool escape(parser *p, const char *body, const char **s, const char *end, str_buf *out)
 {
     static const char simple_from[] = "\\'\"abfnrtv";
     static const char simple_to[] = "\\'\"\a\b\f\n\r\t\v";
@@ -125,10 +173,9 @@ static bool escape(parser *p, const token *t, const char *body, const char **s, 
             v = v * 8 + (unsigned long)(**s - '0');
         buf_put_codepoint(p, out, v);
     } else if (c == 'x' || c == 'u' || c == 'U') {
-        return hex_escape(p, t, body, s, end, out);
+        return hex_escape(p, body, s, end, out);
     } else if (c == 'N') {
-        parse_unsupported(p, parse_loc_token(t), "\\N{...} escapes are");
-        return false;
+        return named_escape(p, body, s, end, out);
     } else {
         buf_put(p, out, "\\", 1);
     }
@@ -137,8 +184,8 @@ static bool escape(parser *p, const token *t, const char *body, const char **s, 
 
 /* Decodes the body of a non-raw literal; raw ones are copied. Newlines become \n either way,
  * as CPython reads files in universal-newline mode. */
-static bool decode(parser *p, const token *t, const char *body, const char *s, const char *end,
-                   bool raw, str_buf *out)
+static bool decode(parser *p, const char *body, const char *s, const char *end, bool raw,
+                   str_buf *out)
 {
     while (s < end) {
         const char *run = s;
@@ -154,7 +201,7 @@ static bool decode(parser *p, const token *t, const char *body, const char *s, c
             s++;
             if (s >= end) /* a trailing backslash before a field in an f-string */
                 buf_put(p, out, "\\", 1);
-            else if (!escape(p, t, body, &s, end, out))
+            else if (!escape(p, body, &s, end, out))
                 return false;
         }
     }
@@ -411,26 +458,32 @@ static ast_expr *field(parser *p, fstring_state *st, const string_group *g, cons
 /* fstring_find_literal: text up to the next field. At the top level '{{' and '}}' stand for
  * braces and a lone '}' is an error; in a format spec a '}' ends the spec. Returns false on
  * error; *s stops at '{', '}' or the end. */
-static bool literal(parser *p, fstring_state *st, const token *t, const char *body, const char **s,
-                    const char *end, bool raw, int nesting)
+static bool literal(parser *p, fstring_state *st, const char **s, const char *end, bool raw,
+                    int nesting)
 {
     const char *run = *s;
     while (*s < end) {
         char ch = **s;
         if (!raw && ch == '\\' && *s + 1 < end) {
-            if ((*s)[1] == 'N' && *s + 2 < end && (*s)[2] == '{') {
-                const char *close = memchr(*s, '}', (size_t)(end - *s));
-                *s = close ? close + 1 : end;
+            char next = (*s)[1];
+            if (next == 'N') {
+                /* the braces of \N{name} are no field; \N takes the next character with it
+                 * even when that is no brace (decode reports a malformed \N) */
+                *s += 2;
+                if (*s < end && *(*s)++ == '{') {
+                    const char *close = memchr(*s, '}', (size_t)(end - *s));
+                    *s = close ? close + 1 : end;
+                }
             } else {
                 /* `\{` is a backslash, then a field, as in CPython */
-                *s += ((*s)[1] == '{' || (*s)[1] == '}') ? 1 : 2;
+                *s += (next == '{' || next == '}') ? 1 : 2;
             }
             continue;
         }
         if (ch == '{' || ch == '}') {
             if (nesting == 0 && *s + 1 < end && (*s)[1] == ch) {
                 (*s)++; /* keep one brace in the text, skip the other */
-                if (!decode(p, t, body, run, *s, raw, &st->last))
+                if (!decode(p, run, run, *s, raw, &st->last))
                     return false;
                 run = ++*s;
                 continue;
@@ -441,7 +494,7 @@ static bool literal(parser *p, fstring_state *st, const token *t, const char *bo
         }
         (*s)++;
     }
-    return decode(p, t, body, run, *s, raw, &st->last);
+    return decode(p, run, run, *s, raw, &st->last);
 }
 
 /* _PyPegen_FstringParser_ConcatFstring: literals and fields until the end of the body or,
@@ -449,10 +502,9 @@ static bool literal(parser *p, fstring_state *st, const token *t, const char *bo
 static bool fstring_body(parser *p, fstring_state *st, const string_group *g, const char **s,
                          const char *end, bool raw, int nesting)
 {
-    const char *body = *s;
     st->fmode = true;
     for (;;) {
-        if (!literal(p, st, g->tok, body, s, end, raw, nesting))
+        if (!literal(p, st, s, end, raw, nesting))
             return false;
         if (*s >= end || **s == '}')
             break;
@@ -523,7 +575,7 @@ ast_expr *parse_strings(parser *p)
             parse_leave(p);
             if (!ok)
                 return NULL;
-        } else if (!decode(p, t, f.body, f.body, f.end, f.raw, &st.last)) {
+        } else if (!decode(p, f.body, f.body, f.end, f.raw, &st.last)) {
             return NULL;
         }
     }

@@ -176,6 +176,10 @@ bool lex_is_id_start(int32_t c);
 bool lex_is_id_continue(int32_t c);
 bool lex_is_printable(int32_t c);
 
+/* The code point of the character name or alias [name, name + n) of a \N{...} escape, as the
+ * unicode-escape codec finds it (lex_names.c); false for an unknown name. */
+bool lex_lookup_name(const char *name, size_t n, int32_t *code_point);
+
 /* Number of code points in [s, s + n), counting each invalid byte as one. */
 int lex_utf8_length(const char *s, size_t n);
 

@@ -35,6 +35,7 @@
 #include "list.h"
 #include "ops.h"
 #include "str.h"
+#include "safepoint.h"
 #include "symbols.h"
 #include "tuple.h"
 #include "vm.h"
@@ -678,6 +679,7 @@ static void emit_block(cg_function *cg, int index)
     }
     cg->last_line = -1;
     cg->terminated = false;
+    cg_safepoint_block(cg, index); /* step checks for limits (safepoint.c); usually none */
     for (int i = 0; i < block->ninstrs && !cg->terminated && !cg->u->error; i++)
         cg_instr(cg, &block->instrs[i]);
     if (!cg->terminated && !cg->u->error)
@@ -737,6 +739,7 @@ static void emit_function(cg_unit *u, cg_compiled *c)
 
     LLVMPositionBuilderAtEnd(cg.b, entry);
     emit_prologue(&cg);
+    cg_safepoint_entry(&cg);
     LLVMBuildBr(cg.b, cg.blocks[0]);
     for (int i = 0; i < cg.ir->nblocks && !u->error; i++)
         emit_block(&cg, i);

@@ -18,6 +18,7 @@
 #include "list.h"
 #include "module.h"
 #include "ops.h"
+#include "safepoint.h"
 #include "set.h"
 #include "tuple.h"
 
@@ -81,6 +82,8 @@ const jit_symbol jit_symbols[] = {
     {"rt_import_from", FN(rt_import_from), "vpvv"},
     {"rt_format_value", FN(rt_format_value), "vpviv"},
     {"rt_build_string", FN(rt_build_string), "vpzp"},
+    /* limits: the slow path of a step check (safepoint.c) */
+    {"jit_safepoint", FN(jit_safepoint), "ip"},
 };
 
 const int jit_nsymbols = (int)(sizeof jit_symbols / sizeof jit_symbols[0]);

@@ -57,6 +57,14 @@ struct rt_vm {
      * progress, so a self-containing list prints as [...] (CPython's Py_ReprEnter). 0 until
      * first needed. */
     rt_value repr_active;
+
+    /* Added by the embedding owner (api/limits.c, jit/safepoint.c). When `safepoints` is set
+     * while a module is compiled, its code decrements `countdown` at every function entry and
+     * loop iteration and, once it drops below zero, calls `safepoint(vm)`, which grants more
+     * steps (0) or raises (-1: step budget spent, interrupt, memory limit). */
+    bool safepoints;
+    int64_t countdown;
+    int (*safepoint)(rt_vm *vm);
 };
 
 /* Creates a VM with builtins and built-in modules registered. NULL only when out of memory. */

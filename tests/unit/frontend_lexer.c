@@ -254,3 +254,54 @@ Test(lexer, fragments)
     cr_expect_eq(b.col, 1);
     cr_expect_eq(end.kind, TOK_EOF);
 }
+
+/* ---- \N{NAME} lookup (lex_names.c over the table generated from unicodedata) ------------- */
+
+static int32_t name_to_code_point(const char *name)
+{
+    int32_t cp = -1;
+    return lex_lookup_name(name, strlen(name), &cp) ? cp : -1;
+}
+
+Test(lexer_names, names_aliases_and_case)
+{
+    cr_expect_eq(name_to_code_point("BULLET"), 0x2022);
+    cr_expect_eq(name_to_code_point("bullet"), 0x2022);
+    cr_expect_eq(name_to_code_point("Latin Small Letter E With Acute"), 0xE9);
+    cr_expect_eq(name_to_code_point("ABACUS"), 0x1F9EE); /* the first name in the table */
+    cr_expect_eq(name_to_code_point("zwsp"), 0x200B);    /* the last name (an alias) */
+    cr_expect_eq(name_to_code_point("LINE FEED"), 0x0A); /* aliases: control, */
+    cr_expect_eq(name_to_code_point("nul"), 0x00);       /* abbreviation, */
+    cr_expect_eq(name_to_code_point("LATIN CAPITAL LETTER GHA"), 0x1A2); /* correction */
+    cr_expect_eq(name_to_code_point("VS256"), 0xE01EF);
+    cr_expect_eq(name_to_code_point("cjk compatibility ideograph-f900"), 0xF900);
+    cr_expect_eq(name_to_code_point("BULLE"), -1);
+    cr_expect_eq(name_to_code_point("BULLETS"), -1);
+    cr_expect_eq(name_to_code_point(" BULLET"), -1);
+    cr_expect_eq(name_to_code_point("EM  DASH"), -1);
+    cr_expect_eq(name_to_code_point("AAAA"), -1);
+    cr_expect_eq(name_to_code_point("ZZZZ"), -1);
+    cr_expect_eq(name_to_code_point("caf\xc3\xa9"), -1);
+    /* named sequences are for unicodedata.lookup only, not for the codec */
+    cr_expect_eq(name_to_code_point("LATIN CAPITAL LETTER A WITH MACRON AND GRAVE"), -1);
+    /* Tangut ideographs have no names in CPython 3.11 */
+    cr_expect_eq(name_to_code_point("TANGUT IDEOGRAPH-17000"), -1);
+}
+
+Test(lexer_names, algorithmic_names_are_case_sensitive)
+{
+    cr_expect_eq(name_to_code_point("CJK UNIFIED IDEOGRAPH-4E00"), 0x4E00);
+    cr_expect_eq(name_to_code_point("CJK UNIFIED IDEOGRAPH-3134A"), 0x3134A);
+    cr_expect_eq(name_to_code_point("CJK UNIFIED IDEOGRAPH-4e00"), -1);
+    cr_expect_eq(name_to_code_point("cjk unified ideograph-4E00"), -1);
+    cr_expect_eq(name_to_code_point("CJK UNIFIED IDEOGRAPH-4E0"), -1);
+    cr_expect_eq(name_to_code_point("CJK UNIFIED IDEOGRAPH-2A6E0"), -1); /* between extensions */
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE GA"), 0xAC00);
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE GAGG"), 0xAC02);
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE A"), 0xC544);   /* the empty leading jamo */
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE HIH"), 0xD7A3); /* the last syllable */
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE gag"), -1);
+    cr_expect_eq(name_to_code_point("hangul syllable GAG"), -1);
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE GAGX"), -1);
+    cr_expect_eq(name_to_code_point("HANGUL SYLLABLE "), -1);
+}

@@ -186,7 +186,6 @@ Test(parser_subset, rejects_constructs_outside_cellar)
     expect_error("x = 1.5e3J\n", kind, "complex literals are not supported by cellar", 1);
     expect_error("x = b'abc'\n", kind, "bytes literals are not supported by cellar", 1);
     expect_error("x = 'a' rb'c'\n", kind, "bytes literals are not supported by cellar", 1);
-    expect_error("x = '\\N{DASH}'\n", kind, "\\N{...} escapes are not supported by cellar", 1);
     expect_error("try:\n    pass\nexcept* E:\n    pass\n", kind,
                  "'except*' clauses are not supported by cellar", 3);
 }

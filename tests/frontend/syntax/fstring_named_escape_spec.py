@@ -1,0 +1,1 @@
+x = f"{1:\N{BULLET}>5} \N{HANGUL SYLLABLE GAGG}{2:>\N{BOGUS}}"

@@ -1,0 +1,2 @@
+x = "caf\N{LATIN SMALL LETTER E WITH ACUTE}"
+y = "\N{BOGUS NAME}"
