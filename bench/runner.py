@@ -661,7 +661,8 @@ def mode_deco(runs, only, write_doc):
              f"{ns[names[1]]:,} calls of `f(x): return x + 1` in a `for` loop; ns per call = "
              "(median user+sys CPU time of the variant − that of `deco_overhead_baseline.py`, "
              "the same loop with the body inlined) / N. CPU time rather than wall time because it "
-             "is steadier on a shared machine; both are in bench/out/results-deco.json.", ""]
+             "is steadier on a shared machine; both are in bench/out/results-deco.json. A few ns either "
+             "side of zero is run-to-run noise (PyPy's JIT removes a plain call entirely).", ""]
     for rn in runners:
         lines.append(f"- **{rn.label}**: {rn.version}")
     lines.append("")
