@@ -14,6 +14,7 @@
 #include "ops.h"
 #include "str.h"
 #include "tuple.h"
+#include "unicode.h"
 
 /* --- UTF-8 and code points ----------------------------------------------------------------- */
 
@@ -70,43 +71,18 @@ bool rt_codepoint_isspace(uint32_t c)
            c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-/* The zeros of the decimal-digit blocks int() and float() accept most often. */
-static const uint32_t decimal_zeros[] = {
-    0x30,   0x660,  0x6F0,  0x7C0,  0x966,  0x9E6,  0xA66,  0xAE6,  0xB66,  0xBE6,
-    0xC66,  0xCE6,  0xD66,  0xDE6,  0xE50,  0xED0,  0xF20,  0x1040, 0x1090, 0x17E0,
-    0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
-    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x1D7CE, 0x1D7D8,
-    0x1D7E2, 0x1D7EC, 0x1D7F6,
-};
-
 int rt_codepoint_decimal(uint32_t c)
 {
     if (c < 0x80)
         return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
-    for (size_t i = 1; i < sizeof decimal_zeros / sizeof decimal_zeros[0]; i++)
-        if (c >= decimal_zeros[i] && c < decimal_zeros[i] + 10)
-            return (int)(c - decimal_zeros[i]);
-    return -1;
+    return rt_unicode_decimal(c);
 }
 
 bool rt_codepoint_isprintable(uint32_t c)
 {
     if (c < 0x80)
         return c >= 0x20 && c < 0x7F;
-    if (c <= 0xA0 || c == 0xAD)
-        return false;
-    if ((c >= 0x600 && c <= 0x605) || c == 0x61C || c == 0x6DD || c == 0x70F || c == 0x180E ||
-        c == 0x1680 || c == 0x3000 || c == 0xFEFF)
-        return false;
-    if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-        (c >= 0x205F && c <= 0x206F))
-        return false;
-    if ((c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFFF0 && c <= 0xFFFB) || (c & 0xFFFE) == 0xFFFE)
-        return false;
-    /* Tags, and the unassigned planes 4-13 and beyond the variation selectors. */
-    if ((c >= 0xE0000 && c <= 0xE00FF) || (c >= 0x3134B && c <= 0xDFFFF) || c >= 0xE01F0)
-        return false;
-    return true;
+    return rt_unicode_is(c, RT_UNICODE_PRINTABLE);
 }
 
 /* --- construction and comparison ----------------------------------------------------------- */

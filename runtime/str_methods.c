@@ -1,8 +1,7 @@
 /* The methods of str (self is the str), with CPython 3.11's argument errors. Searching works
  * on UTF-8 bytes (a match of valid UTF-8 is always character-aligned) and converts between
- * code-point and byte positions at the edges. Case mapping and character classes are exact
- * for ASCII and approximate beyond: the tables below cover Latin-1, Latin Extended-A, Greek,
- * Cyrillic, Armenian and fullwidth Latin, which is what programs commonly meet. */
+ * code-point and byte positions at the edges. Case mapping and character classes come from
+ * the character database generated from CPython 3.11 (unicode.h), so they are exact. */
 #include <string.h>
 
 #include "call.h"
@@ -15,107 +14,19 @@
 #include "ops.h"
 #include "str.h"
 #include "tuple.h"
+#include "unicode.h"
 
 /* --- character classes and case mapping ------------------------------------------------------ */
 
-/* Paired upper/lower blocks: [upper_first, upper_last] maps to lower by adding `delta`;
- * `alternating` blocks pair each even (or odd) code point with the next one. */
-typedef struct case_range {
-    uint32_t first, last;
-    int32_t delta;
-    bool alternating; /* upper at first, first+2, ...; lower is upper + 1 */
-} case_range;
-
-static const case_range case_ranges[] = {
-    {0xC0, 0xD6, 32, false},    {0xD8, 0xDE, 32, false},    {0x100, 0x12F, 1, true},
-    {0x132, 0x137, 1, true},    {0x139, 0x148, 1, true},    {0x14A, 0x177, 1, true},
-    {0x179, 0x17E, 1, true},    {0x386, 0x386, 38, false},  {0x388, 0x38A, 37, false},
-    {0x38C, 0x38C, 64, false},  {0x38E, 0x38F, 63, false},  {0x391, 0x3A1, 32, false},
-    {0x3A3, 0x3AB, 32, false},  {0x400, 0x40F, 80, false},  {0x410, 0x42F, 32, false},
-    {0x460, 0x481, 1, true},    {0x48A, 0x4BF, 1, true},    {0x4D0, 0x52F, 1, true},
-    {0x531, 0x556, 48, false},  {0x1E00, 0x1E95, 1, true},  {0x1EA0, 0x1EFF, 1, true},
-    {0xFF21, 0xFF3A, 32, false},
-};
-
-static uint32_t to_lower(uint32_t c)
-{
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    for (size_t i = 0; i < sizeof case_ranges / sizeof case_ranges[0]; i++) {
-        const case_range *r = &case_ranges[i];
-        if (c >= r->first && c <= r->last && (!r->alternating || (c - r->first) % 2 == 0))
-            return c + (uint32_t)r->delta;
-    }
-    if (c == 0x178)
-        return 0xFF;
-    return c;
-}
-
-static uint32_t to_upper(uint32_t c)
-{
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z' ? c - 32 : c;
-    if (c == 0xFF)
-        return 0x178;
-    if (c == 0xB5)
-        return 0x39C;
-    if (c == 0x131)
-        return 'I';
-    if (c == 0x17F)
-        return 'S';
-    if (c == 0x3C2)
-        return 0x3A3;
-    for (size_t i = 0; i < sizeof case_ranges / sizeof case_ranges[0]; i++) {
-        const case_range *r = &case_ranges[i];
-        uint32_t upper = c - (uint32_t)r->delta;
-        if (c >= r->first + (uint32_t)r->delta && c <= r->last + (uint32_t)r->delta &&
-            (!r->alternating || (upper - r->first) % 2 == 0) && to_lower(upper) == c)
-            return upper;
-    }
-    return c;
-}
-
-static bool is_upper(uint32_t c) { return to_lower(c) != c; }
-static bool is_lower(uint32_t c)
-{
-    return to_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149;
-}
-static bool is_cased(uint32_t c) { return is_upper(c) || is_lower(c); }
-
-static bool is_decimal(uint32_t c) { return rt_codepoint_decimal(c) >= 0; }
-
-static bool is_digit(uint32_t c)
-{
-    return is_decimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 ||
-           (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) ||
-           (c >= 0x2460 && c <= 0x2468) || (c >= 0x2776 && c <= 0x277E);
-}
-
-static bool is_numeric(uint32_t c)
-{
-    static const uint32_t cjk[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
-                                   0x516B, 0x4E5D, 0x5341, 0x96F6, 0x767E, 0x5343, 0x4E07};
-    if (is_digit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189))
-        return true;
-    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++)
-        if (c == cjk[i])
-            return true;
-    return false;
-}
-
-static bool is_alpha(uint32_t c)
-{
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    if (is_cased(c) || c == 0xAA || c == 0xBA)
-        return true;
-    return (c >= 0x180 && c <= 0x2AF) || (c >= 0x5D0 && c <= 0x5EA) ||
-           (c >= 0x620 && c <= 0x64A) || (c >= 0x904 && c <= 0x939) ||
-           (c >= 0xE01 && c <= 0xE30) || (c >= 0x3041 && c <= 0x3096) ||
-           (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
-}
-
+static bool is_upper(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_UPPER); }
+static bool is_lower(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_LOWER); }
+static bool is_title(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_TITLE); }
+static bool is_cased(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_CASED); }
+static bool is_decimal(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_DECIMAL); }
+static bool is_digit(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_DIGIT); }
+static bool is_numeric(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_NUMERIC); }
+static bool is_alpha(uint32_t c) { return rt_unicode_is(c, RT_UNICODE_ALPHA); }
+/* CPython's isalnum: alpha, decimal, digit or numeric; numeric includes the other two. */
 static bool is_alnum(uint32_t c) { return is_alpha(c) || is_numeric(c); }
 
 /* --- argument helpers ------------------------------------------------------------------------ */
@@ -456,37 +367,60 @@ static rt_value str_replace(rt_vm *vm, rt_value self, size_t nargs, const rt_val
 typedef enum case_kind { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE,
                          CASE_FOLD } case_kind;
 
-/* Appends the mapping of c; ß and a few others map to two characters when uppercased. */
-static void append_cased(rt_strbuf *b, uint32_t c, bool upper, bool fold, bool title)
-{
-    char buf[4];
-    if (c == 0xDF && (upper || fold)) {
-        rt_strbuf_append_cstr(b, !upper ? "ss" : title ? "Ss" : "SS");
-        return;
-    }
-    if (c == 0x130 && !upper) { /* İ lowercases to i + combining dot above */
-        rt_strbuf_append_cstr(b, "i\xCC\x87");
-        return;
-    }
-    uint32_t m = upper ? to_upper(c) : to_lower(c);
-    rt_strbuf_append(b, buf, rt_utf8_encode(m, buf));
-}
+static int64_t prev_char(const char *d, int64_t end);
 
-/* Σ lowercases to final ς after a cased letter when no cased letter follows. */
-static bool final_sigma(const char *d, int64_t size, int64_t at, int64_t next, bool prev_cased)
+/* CPython's handle_capital_sigma: the Σ at d[at..next) is final (ς) when a cased character
+ * precedes it and none follows, looking past case-ignorable characters both ways. */
+static bool final_sigma(const char *d, int64_t size, int64_t at, int64_t next)
 {
-    if (!prev_cased)
-        return false;
-    while (next < size) {
-        size_t len;
-        uint32_t c = rt_utf8_decode(d + next, &len);
-        if (is_cased(c))
+    size_t len;
+    uint32_t c;
+    int64_t j = at;
+    do {
+        if (j == 0)
             return false;
-        if (c != '\'' && c != 0x2019 && c != 0xAD)
-            return true;
-        next += (int64_t)len;
+        j = prev_char(d, j);
+        c = rt_utf8_decode(d + j, &len);
+    } while (rt_unicode_is(c, RT_UNICODE_CASE_IGNORABLE));
+    if (!is_cased(c))
+        return false;
+    for (j = next; j < size; j += (int64_t)len) {
+        c = rt_utf8_decode(d + j, &len);
+        if (!rt_unicode_is(c, RT_UNICODE_CASE_IGNORABLE))
+            return !is_cased(c);
     }
     return true;
+}
+
+/* Which mapping the character c gets, as CPython's do_upper, do_swapcase, do_title, ...
+ * choose; -1 keeps it as it is. */
+static int mapping_for(case_kind kind, uint32_t c, bool first, bool previous_cased)
+{
+    switch (kind) {
+    case CASE_UPPER: return RT_CASE_UPPER;
+    case CASE_LOWER: return RT_CASE_LOWER;
+    case CASE_FOLD: return RT_CASE_FOLD;
+    case CASE_CAPITALIZE: return first ? RT_CASE_TITLE : RT_CASE_LOWER;
+    case CASE_TITLE: return previous_cased ? RT_CASE_LOWER : RT_CASE_TITLE;
+    case CASE_SWAP: return is_upper(c) ? RT_CASE_LOWER : is_lower(c) ? RT_CASE_UPPER : -1;
+    }
+    return -1;
+}
+
+/* Appends the full mapping of the character c at d[at..at+len) (ß upper-cases to "SS");
+ * lowering Σ follows the final-sigma rule, as CPython's lower_ucs4. */
+static void append_mapped(rt_strbuf *b, const char *d, int64_t size, int64_t at, size_t len,
+                          uint32_t c, rt_unicode_case mapping)
+{
+    uint32_t out[RT_UNICODE_MAX_MAPPING];
+    int n = 1;
+    if (c == 0x3A3 && mapping == RT_CASE_LOWER)
+        out[0] = final_sigma(d, size, at, at + (int64_t)len) ? 0x3C2 : 0x3C3;
+    else
+        n = rt_unicode_map(c, mapping, out);
+    char buf[4];
+    for (int i = 0; i < n; i++)
+        rt_strbuf_append(b, buf, rt_utf8_encode(out[i], buf));
 }
 
 static rt_value change_case(rt_value self, case_kind kind)
@@ -495,27 +429,16 @@ static rt_value change_case(rt_value self, case_kind kind)
     int64_t size = rt_str_size(self);
     rt_strbuf b;
     rt_strbuf_init(&b);
-    bool prev_cased = false, first = true;
+    bool previous_cased = false;
     for (int64_t i = 0; i < size;) {
         size_t len;
         uint32_t c = rt_utf8_decode(d + i, &len);
-        bool upper;
-        switch (kind) {
-        case CASE_UPPER: upper = true; break;
-        case CASE_SWAP: upper = is_lower(c); break;
-        case CASE_CAPITALIZE: upper = first; break;
-        case CASE_TITLE: upper = !prev_cased; break;
-        default: upper = false; break;
-        }
-        if (c == 0x3A3 && !upper && final_sigma(d, size, i, i + (int64_t)len, prev_cased))
-            rt_strbuf_append_cstr(&b, "\xCF\x82");
-        else if (kind == CASE_SWAP && !is_cased(c))
+        int mapping = mapping_for(kind, c, i == 0, previous_cased);
+        if (mapping < 0)
             rt_strbuf_append(&b, d + i, len);
         else
-            append_cased(&b, c, upper, kind == CASE_FOLD,
-                         kind == CASE_TITLE || kind == CASE_CAPITALIZE);
-        prev_cased = is_cased(c);
-        first = false;
+            append_mapped(&b, d, size, i, len, c, (rt_unicode_case)mapping);
+        previous_cased = is_cased(c);
         i += (int64_t)len;
     }
     return rt_strbuf_finish(&b);
@@ -1100,7 +1023,8 @@ static rt_value str_isprintable(rt_vm *vm, rt_value self, size_t nargs, const rt
     return all_chars(vm, "str.isprintable", self, nargs, kwnames, rt_codepoint_isprintable, true);
 }
 
-/* isupper/islower: at least one cased character, and no cased character of the other case. */
+/* isupper/islower: at least one character of the case, and none of the other case or
+ * titlecase. */
 static rt_value case_test(rt_vm *vm, const char *qualname, rt_value self, size_t nargs,
                           rt_value kwnames, bool upper)
 {
@@ -1111,7 +1035,7 @@ static rt_value case_test(rt_vm *vm, const char *qualname, rt_value self, size_t
     for (int64_t i = 0; i < rt_str_size(self);) {
         size_t len;
         uint32_t c = rt_utf8_decode(d + i, &len);
-        if (upper ? is_lower(c) : is_upper(c))
+        if (is_title(c) || (upper ? is_lower(c) : is_upper(c)))
             return RT_FALSE;
         cased |= upper ? is_upper(c) : is_lower(c);
         i += (int64_t)len;
@@ -1141,7 +1065,7 @@ static rt_value str_istitle(rt_vm *vm, rt_value self, size_t nargs, const rt_val
     for (int64_t i = 0; i < rt_str_size(self);) {
         size_t len;
         uint32_t c = rt_utf8_decode(d + i, &len);
-        if (is_upper(c)) {
+        if (is_upper(c) || is_title(c)) {
             if (previous_cased)
                 return RT_FALSE;
             previous_cased = cased = true;
@@ -1168,8 +1092,7 @@ static rt_value str_isidentifier(rt_vm *vm, rt_value self, size_t nargs, const r
     for (int64_t i = 0; i < rt_str_size(self);) {
         size_t len;
         uint32_t c = rt_utf8_decode(d + i, &len);
-        bool ok = c == '_' || is_alpha(c) || (i > 0 && (is_decimal(c) || is_digit(c)));
-        if (!ok)
+        if (!rt_unicode_is(c, i == 0 ? RT_UNICODE_ID_START : RT_UNICODE_ID_CONTINUE))
             return RT_FALSE;
         i += (int64_t)len;
     }
