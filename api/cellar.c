@@ -494,7 +494,7 @@ cellar_status cellar_exec_file(cellar_vm *vm, const char *path)
         return api_set_error(vm, CELLAR_IO_ERROR, "OSError", strerror(err), report, 2);
     }
     char *filename = script_filename(path);
-    rt_dict_set_str(vm->rt, vm->rt->globals, "__file__", rt_str_from_cstr(filename));
+    rt_module_set_script(vm->rt, vm->rt->main, rt_str_from_cstr(filename));
     cellar_status status = cellar_exec_string(vm, source, len, filename);
     free(filename);
     free(source);

@@ -77,6 +77,43 @@ const rt_type rt_module_type = {
     .setattr = module_setattr,
 };
 
+/* ---- scripts ---- */
+
+/* The __loader__ CPython gives a module run from a source file: a SourceFileLoader knowing
+ * the module's name and the file's path. */
+typedef struct source_loader {
+    rt_object base;
+    rt_value name, path;
+} source_loader;
+
+static rt_value loader_getattr(rt_vm *vm, rt_value self, rt_value name)
+{
+    source_loader *l = (source_loader *)rt_as_object(self);
+    if (rt_str_equal_cstr(name, "name"))
+        return l->name;
+    if (rt_str_equal_cstr(name, "path"))
+        return l->path;
+    return 0;
+}
+
+static const rt_type source_loader_type = {
+    .base = {&rt_type_type},
+    .name = "_frozen_importlib_external.SourceFileLoader",
+    .base_type = &rt_object_type,
+    .hash = rt_identity_hash,
+    .getattr = loader_getattr,
+};
+
+void rt_module_set_script(rt_vm *vm, rt_value module, rt_value path)
+{
+    source_loader *l = rt_alloc(sizeof *l, &source_loader_type);
+    l->name = as_module(module)->name;
+    l->path = path;
+    rt_module_set(vm, module, "__loader__", rt_from_object(l));
+    rt_module_set(vm, module, "__file__", path);
+    rt_module_set(vm, module, "__cached__", RT_NONE);
+}
+
 static rt_value not_found(rt_vm *vm, rt_value name, const char *suffix_fmt, rt_value head)
 {
     if (suffix_fmt != NULL)

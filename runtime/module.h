@@ -16,6 +16,9 @@ rt_value rt_module_new(rt_vm *vm, const char *name);
 rt_value rt_import_name(rt_vm *vm, rt_value name);
 /* `from module import name`: ImportError: cannot import name 'x' from 'm' (unknown location). */
 rt_value rt_import_from(rt_vm *vm, rt_value module, rt_value name);
+/* Marks `module` as run from the source file `path` (a str), as CPython does for a script:
+ * __loader__ becomes a SourceFileLoader, __file__ the path, __cached__ None. */
+void rt_module_set_script(rt_vm *vm, rt_value module, rt_value path);
 /* Registers the built-in modules in vm->modules. */
 void rt_modules_init(rt_vm *vm);
 

@@ -188,6 +188,28 @@ Test(api, exec_file_runs_a_script)
     cellar_release(vm, a);
 }
 
+Test(api, exec_file_sets_the_globals_of_a_script)
+{
+    char path[] = "/tmp/cellar_api_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    /* CPython 3.11 running a script: its globals, its dir(), and what __loader__ knows */
+    const char *src = "print(list(globals()))\nprint(dir())\n"
+                      "print(type(__loader__).__name__, __loader__.name, __loader__.path == __file__,"
+                      " __cached__, __spec__)\n";
+    cr_assert_eq(write(fd, src, strlen(src)), (ssize_t)strlen(src));
+    close(fd);
+    cellar_status s = cellar_exec_file(vm, path);
+    unlink(path);
+    cr_assert_eq(s, CELLAR_OK, "%s", cellar_error_report(vm));
+    cr_expect_str_eq(out.text,
+                     "['__name__', '__doc__', '__package__', '__loader__', '__spec__', "
+                     "'__annotations__', '__builtins__', '__file__', '__cached__']\n"
+                     "['__annotations__', '__builtins__', '__cached__', '__doc__', '__file__', "
+                     "'__loader__', '__name__', '__package__', '__spec__']\n"
+                     "SourceFileLoader __main__ True None None\n");
+}
+
 static int errors_seen;
 static cellar_status last_status;
 static char last_type[64];
