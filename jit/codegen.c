@@ -143,6 +143,22 @@ LLVMValueRef cg_array(cg_function *cg, int n, const int *temps)
     return cg->array;
 }
 
+LLVMValueRef cg_both_small(cg_function *cg, LLVMValueRef a, LLVMValueRef b)
+{
+    LLVMValueRef tags = LLVMBuildAnd(cg->b, LLVMBuildAnd(cg->b, a, b, ""), cg_i64(cg, 1), "");
+    return LLVMBuildICmp(cg->b, LLVMIntNE, tags, cg_i64(cg, 0), "small");
+}
+
+LLVMValueRef cg_phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicBlockRef b1,
+                     LLVMValueRef v2, LLVMBasicBlockRef b2)
+{
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, t, "");
+    LLVMValueRef values[2] = {v1, v2};
+    LLVMBasicBlockRef blocks[2] = {b1, b2};
+    LLVMAddIncoming(phi, values, blocks, 2);
+    return phi;
+}
+
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
 {
     return LLVMBuildSelect(cg->b, cond, cg_i64(cg, RT_TRUE), cg_i64(cg, RT_FALSE), "");
@@ -193,6 +209,23 @@ LLVMValueRef cg_call(cg_function *cg, const char *name, LLVMValueRef *args, unsi
            "arity differs from signature");
     (void)sig, (void)len;
     return LLVMBuildCall2(cg->b, cg->u->decl_types[index], fn, args, nargs, "");
+}
+
+LLVMValueRef cg_value_call(cg_function *cg, const ir_instr *in, const char *name,
+                           LLVMValueRef *args, unsigned nargs)
+{
+    LLVMValueRef v = cg_call(cg, name, args, nargs);
+    cg_check_value(cg, in, v);
+    cg_store_temp(cg, in->dst, v);
+    return v;
+}
+
+LLVMValueRef cg_int_call(cg_function *cg, const ir_instr *in, const char *name, LLVMValueRef *args,
+                         unsigned nargs)
+{
+    LLVMValueRef r = cg_call(cg, name, args, nargs);
+    cg_check_int(cg, in, r);
+    return r;
 }
 
 /* ---- control flow ---- */

@@ -88,6 +88,12 @@ LLVMValueRef cg_array(cg_function *cg, int n, const int *temps);
 
 /* Calls the runtime function `name` (a jit_symbols entry). */
 LLVMValueRef cg_call(cg_function *cg, const char *name, LLVMValueRef *args, unsigned nargs);
+/* cg_call of a function returning rt_value: checks it and stores it in in->dst. */
+LLVMValueRef cg_value_call(cg_function *cg, const ir_instr *in, const char *name,
+                           LLVMValueRef *args, unsigned nargs);
+/* cg_call of a function returning a 0 / -1 status (or 1 / 0 / -1): checks it (< 0). */
+LLVMValueRef cg_int_call(cg_function *cg, const ir_instr *in, const char *name, LLVMValueRef *args,
+                         unsigned nargs);
 
 LLVMBasicBlockRef cg_new_block(cg_function *cg, const char *name);
 LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b);
@@ -102,6 +108,10 @@ void cg_raise(cg_function *cg, const ir_instr *in);
 void cg_jump(cg_function *cg, LLVMBasicBlockRef target);
 /* RT_TRUE / RT_FALSE from an i1. */
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond);
+/* i1: both words are small ints (their tag bits are set). */
+LLVMValueRef cg_both_small(cg_function *cg, LLVMValueRef a, LLVMValueRef b);
+LLVMValueRef cg_phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicBlockRef b1,
+                     LLVMValueRef v2, LLVMBasicBlockRef b2);
 
 /* Constants, materialised at compile time and rooted in vm->constants. 0 after cg_fail_at. */
 rt_value cg_const_value(cg_function *cg, int index);
@@ -113,6 +123,12 @@ rt_value cg_cell_name(cg_function *cg, int cell);
 
 /* True when `f` is a function that names `locals` or `vars` (see rt_call_or_locals). */
 bool cg_mentions_locals(const ir_function *f);
+
+/* The truth of `v` as an i1, inline for bools, None and small ints (codegen_ops.c). */
+LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v);
+/* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
+void cg_emit_binary(cg_function *cg, const ir_instr *in);
+void cg_emit_unary(cg_function *cg, const ir_instr *in);
 
 /* Emits one instruction (codegen_ops.c). */
 void cg_instr(cg_function *cg, const ir_instr *in);

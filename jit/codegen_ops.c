@@ -35,25 +35,6 @@ static LLVMValueRef const_name(cg_function *cg, int index)
     return cg_i64(cg, cg_const_name(cg, index));
 }
 
-/* Calls a runtime function returning rt_value, checks it, stores it in dst. */
-static LLVMValueRef value_call(cg_function *cg, const ir_instr *in, const char *name,
-                               LLVMValueRef *args, unsigned nargs)
-{
-    LLVMValueRef v = cg_call(cg, name, args, nargs);
-    cg_check_value(cg, in, v);
-    cg_store_temp(cg, in->dst, v);
-    return v;
-}
-
-/* Calls a runtime function returning a 0 / -1 status (or 1 / 0 / -1) and checks it. */
-static LLVMValueRef int_call(cg_function *cg, const ir_instr *in, const char *name,
-                             LLVMValueRef *args, unsigned nargs)
-{
-    LLVMValueRef r = cg_call(cg, name, args, nargs);
-    cg_check_int(cg, in, r);
-    return r;
-}
-
 static LLVMValueRef slot_ref(cg_function *cg, int slot)
 {
     if (slot >= 0 && slot < cg->ir->nslots)
@@ -88,23 +69,6 @@ static void check_bound(cg_function *cg, const ir_instr *in, LLVMValueRef v, con
     cg_call(cg, raiser, args, 2);
     LLVMBuildBr(cg->b, cg_fail_target(cg, in));
     LLVMPositionBuilderAtEnd(cg->b, bound);
-}
-
-/* Both operands are small ints: their tag bits are both set. */
-static LLVMValueRef both_small(cg_function *cg, LLVMValueRef a, LLVMValueRef b)
-{
-    LLVMValueRef tags = LLVMBuildAnd(cg->b, LLVMBuildAnd(cg->b, a, b, ""), cg_i64(cg, 1), "");
-    return LLVMBuildICmp(cg->b, LLVMIntNE, tags, cg_i64(cg, 0), "small");
-}
-
-static LLVMValueRef phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicBlockRef b1,
-                         LLVMValueRef v2, LLVMBasicBlockRef b2)
-{
-    LLVMValueRef phi = LLVMBuildPhi(cg->b, t, "");
-    LLVMValueRef values[2] = {v1, v2};
-    LLVMBasicBlockRef blocks[2] = {b1, b2};
-    LLVMAddIncoming(phi, values, blocks, 2);
-    return phi;
 }
 
 /* ---- locals, cells, globals ---- */
@@ -169,12 +133,12 @@ static void emit_global_op(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[4] = {vm_arg(cg), cg->globals, const_name(cg, in->imm), NULL};
     if (in->op == IR_LOAD_GLOBAL) {
-        value_call(cg, in, "rt_load_global", args, 3);
+        cg_value_call(cg, in, "rt_load_global", args, 3);
     } else if (in->op == IR_STORE_GLOBAL) {
         args[3] = cg_load_temp(cg, in->a);
-        int_call(cg, in, "rt_store_global", args, 4);
+        cg_int_call(cg, in, "rt_store_global", args, 4);
     } else {
-        int_call(cg, in, "rt_delete_global", args, 3);
+        cg_int_call(cg, in, "rt_delete_global", args, 3);
     }
 }
 
@@ -183,7 +147,7 @@ static void emit_global_op(cg_function *cg, const ir_instr *in)
 /* The truth of `v` as an i1. True, False, None and small ints are decided inline by a chain
  * of branches (not selects), so that when `v` is a known constant on some path — a comparison's
  * inline result — jump threading can send that path straight to the right successor. */
-static LLVMValueRef emit_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v)
+LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v)
 {
     LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
@@ -208,7 +172,7 @@ static LLVMValueRef emit_truth(cg_function *cg, const ir_instr *in, LLVMValueRef
 
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMValueRef args[2] = {vm_arg(cg), v};
-    LLVMValueRef r = int_call(cg, in, "rt_truthy", args, 2);
+    LLVMValueRef r = cg_int_call(cg, in, "rt_truthy", args, 2);
     LLVMValueRef slow_result = LLVMBuildICmp(b, LLVMIntNE, r, cg_i32(cg, 0), "");
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, done);
@@ -220,68 +184,6 @@ static LLVMValueRef emit_truth(cg_function *cg, const ir_instr *in, LLVMValueRef
     LLVMBasicBlockRef blocks[4] = {start, not_true, small, slow_end};
     LLVMAddIncoming(phi, values, blocks, 4);
     return phi;
-}
-
-/* a + b or a - b on two small ints, scaled by 4 so that i64 overflow is exactly leaving the
- * 62-bit small-int range: 4x fits i64 for every small x, and 4(x+y) fits iff x+y is small. */
-static LLVMValueRef small_add_sub(cg_function *cg, bool add, LLVMValueRef a, LLVMValueRef b,
-                                  LLVMValueRef *overflow)
-{
-    const char *name = add ? "llvm.sadd.with.overflow" : "llvm.ssub.with.overflow";
-    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-    LLVMTypeRef i64 = cg->u->i64;
-    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->u->module, id, &i64, 1);
-    LLVMTypeRef type = LLVMIntrinsicGetType(cg->u->ctx, id, &i64, 1);
-    LLVMValueRef one = cg_i64(cg, 1);
-    LLVMValueRef args[2] = {
-        LLVMBuildShl(cg->b, LLVMBuildSub(cg->b, a, one, ""), one, "x4"),
-        LLVMBuildShl(cg->b, LLVMBuildSub(cg->b, b, one, ""), one, "y4"),
-    };
-    LLVMValueRef pair = LLVMBuildCall2(cg->b, type, fn, args, 2, "");
-    *overflow = LLVMBuildExtractValue(cg->b, pair, 1, "overflow");
-    LLVMValueRef sum = LLVMBuildExtractValue(cg->b, pair, 0, "");
-    return LLVMBuildOr(cg->b, LLVMBuildAShr(cg->b, sum, one, ""), one, "");
-}
-
-static void emit_binary(cg_function *cg, const ir_instr *in)
-{
-    LLVMValueRef a = cg_load_temp(cg, in->a), b = cg_load_temp(cg, in->b);
-    LLVMValueRef args[4] = {vm_arg(cg), cg_i32(cg, in->imm), a, b};
-    int op = in->imm & ~RT_INPLACE;
-    if (op != RT_ADD && op != RT_SUB) {
-        value_call(cg, in, "rt_binary_op", args, 4);
-        return;
-    }
-    LLVMBasicBlockRef fast = cg_new_block(cg, "int");
-    LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
-    LLVMBasicBlockRef done = cg_new_block(cg, "done");
-    LLVMBuildCondBr(cg->b, both_small(cg, a, b), fast, slow);
-
-    LLVMPositionBuilderAtEnd(cg->b, fast);
-    LLVMValueRef overflow;
-    LLVMValueRef fast_result = small_add_sub(cg, op == RT_ADD, a, b, &overflow);
-    LLVMBuildCondBr(cg->b, overflow, slow, done);
-
-    LLVMPositionBuilderAtEnd(cg->b, slow);
-    LLVMValueRef slow_result = cg_call(cg, "rt_binary_op", args, 4);
-    cg_check_value(cg, in, slow_result);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, done);
-
-    LLVMPositionBuilderAtEnd(cg->b, done);
-    cg_store_temp(cg, in->dst, phi2(cg, cg->u->i64, fast_result, fast, slow_result, slow_end));
-}
-
-static void emit_unary(cg_function *cg, const ir_instr *in)
-{
-    LLVMValueRef a = cg_load_temp(cg, in->a);
-    if (in->imm == RT_NOT) {
-        LLVMValueRef truth = emit_truth(cg, in, a);
-        cg_store_temp(cg, in->dst, cg_bool_value(cg, LLVMBuildNot(cg->b, truth, "")));
-        return;
-    }
-    LLVMValueRef args[3] = {vm_arg(cg), cg_i32(cg, in->imm), a};
-    value_call(cg, in, "rt_unary_op", args, 3);
 }
 
 /* ast_cmp_op (EQ, NOTEQ, LT, LTE, GT, GTE) to rt_compare_op and the matching signed icmp,
@@ -323,7 +225,7 @@ static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef 
     LLVMBasicBlockRef fast = cg_new_block(cg, "int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "done");
-    LLVMBuildCondBr(cg->b, both_small(cg, a, b), fast, slow);
+    LLVMBuildCondBr(cg->b, cg_both_small(cg, a, b), fast, slow);
 
     LLVMPositionBuilderAtEnd(cg->b, fast);
     LLVMValueRef fast_result = cg_bool_value(cg, LLVMBuildICmp(cg->b, pred, a, b, ""));
@@ -337,7 +239,7 @@ static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef 
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, done);
-    cg_store_temp(cg, in->dst, phi2(cg, cg->u->i64, fast_result, fast, slow_result, slow_end));
+    cg_store_temp(cg, in->dst, cg_phi2(cg, cg->u->i64, fast_result, fast, slow_result, slow_end));
 }
 
 static void emit_compare(cg_function *cg, const ir_instr *in)
@@ -352,7 +254,7 @@ static void emit_compare(cg_function *cg, const ir_instr *in)
         cg_store_temp(cg, in->dst, cg_bool_value(cg, LLVMBuildICmp(cg->b, p, a, b, "")));
     } else if (in->imm == CMP_IN || in->imm == CMP_NOTIN) {
         LLVMValueRef args[3] = {vm_arg(cg), b, a}; /* container, item */
-        LLVMValueRef r = int_call(cg, in, "rt_contains", args, 3);
+        LLVMValueRef r = cg_int_call(cg, in, "rt_contains", args, 3);
         LLVMIntPredicate p = in->imm == CMP_IN ? LLVMIntNE : LLVMIntEQ;
         cg_store_temp(cg, in->dst,
                       cg_bool_value(cg, LLVMBuildICmp(cg->b, p, r, cg_i32(cg, 0), "")));
@@ -365,7 +267,7 @@ static void emit_compare(cg_function *cg, const ir_instr *in)
 
 static void emit_branch(cg_function *cg, const ir_instr *in)
 {
-    LLVMValueRef truth = emit_truth(cg, in, cg_load_temp(cg, in->a));
+    LLVMValueRef truth = cg_truth(cg, in, cg_load_temp(cg, in->a));
     LLVMBuildCondBr(cg->b, truth, cg_block_of(cg, in->target), cg_block_of(cg, in->target2));
     cg->terminated = true;
 }
@@ -446,7 +348,7 @@ static void emit_call_or_locals(cg_function *cg, const ir_instr *in)
     LLVMValueRef values = locals_snapshot(cg, &names, &n);
     LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_i64(cg, (uint64_t)n),
                             cg_ptr_const(cg, rt_as_tuple(names)->items), values};
-    value_call(cg, in, "rt_call_or_locals", args, 5);
+    cg_value_call(cg, in, "rt_call_or_locals", args, 5);
 }
 
 static void emit_call(cg_function *cg, const ir_instr *in)
@@ -462,7 +364,7 @@ static void emit_call(cg_function *cg, const ir_instr *in)
     LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a),
                             cg_i64(cg, (uint64_t)(in->nargs - nkw)),
                             args_array(cg, in->nargs, in->args), kwnames};
-    value_call(cg, in, "rt_call", args, 5);
+    cg_value_call(cg, in, "rt_call", args, 5);
 }
 
 static void emit_call_method(cg_function *cg, const ir_instr *in)
@@ -477,7 +379,7 @@ static void emit_call_method(cg_function *cg, const ir_instr *in)
                             cg_i64(cg, (uint64_t)(in->nargs - nkw)),
                             args_array(cg, in->nargs, in->args),
                             kwnames};
-    value_call(cg, in, "rt_call_method", args, 6);
+    cg_value_call(cg, in, "rt_call_method", args, 6);
 }
 
 static void emit_make_function(cg_function *cg, const ir_instr *in)
@@ -497,7 +399,11 @@ static void emit_make_function(cg_function *cg, const ir_instr *in)
     }
     LLVMValueRef args[6] = {vm_arg(cg), cg_ptr_const(cg, code),    cg->globals,
                             closure,    cg_load_opt(cg, in->a, 0), cg_load_opt(cg, in->b, 0)};
-    value_call(cg, in, "rt_make_function", args, 6);
+    cg_value_call(cg, in, "rt_make_function", args, 6);
+    if (in->c >= 0) { /* the def's annotations dict (docs/ir.md) */
+        LLVMValueRef set[2] = {cg_load_temp(cg, in->dst), cg_load_temp(cg, in->c)};
+        cg_call(cg, "rt_function_set_annotations", set, 2);
+    }
 }
 
 /* ---- containers ---- */
@@ -506,7 +412,7 @@ static void emit_build(cg_function *cg, const ir_instr *in, const char *name)
 {
     LLVMValueRef args[3] = {vm_arg(cg), cg_i64(cg, (uint64_t)in->nargs),
                             args_array(cg, in->nargs, in->args)};
-    value_call(cg, in, name, args, 3);
+    cg_value_call(cg, in, name, args, 3);
 }
 
 static void emit_build_dict(cg_function *cg, const ir_instr *in)
@@ -520,7 +426,7 @@ static void emit_build_dict(cg_function *cg, const ir_instr *in)
     for (int i = 0; i < in->nargs; i += 2) {
         LLVMValueRef args[4] = {vm_arg(cg), dict, cg_load_temp(cg, in->args[i]),
                                 cg_load_temp(cg, in->args[i + 1])};
-        int_call(cg, in, "rt_dict_set", args, 4);
+        cg_int_call(cg, in, "rt_dict_set", args, 4);
     }
     cg_store_temp(cg, in->dst, dict);
 }
@@ -566,7 +472,7 @@ static void emit_list_extend(cg_function *cg, const ir_instr *in)
     LLVMPositionBuilderAtEnd(cg->b, good);
     args[1] = cg_load_temp(cg, in->a);
     args[2] = it;
-    int_call(cg, in, "rt_list_extend", args, 3);
+    cg_int_call(cg, in, "rt_list_extend", args, 3);
 }
 
 /* a.op(b [, c]) on a container being built: LIST_APPEND ... DICT_MERGE. */
@@ -578,7 +484,7 @@ static void emit_container_update(cg_function *cg, const ir_instr *in, const cha
         args[n++] = cg_load_temp(cg, in->c);
     else if (in->op == IR_DICT_MERGE)
         args[n++] = cg_load_opt(cg, in->c, 0);
-    int_call(cg, in, name, args, n);
+    cg_int_call(cg, in, name, args, n);
 }
 
 static void emit_unpack(cg_function *cg, const ir_instr *in)
@@ -590,7 +496,7 @@ static void emit_unpack(cg_function *cg, const ir_instr *in)
     LLVMValueRef out = cg_array(cg, in->nargs, NULL);
     LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_i32(cg, in->nargs),
                             cg_i32(cg, in->imm), out};
-    int_call(cg, in, "rt_unpack_sequence", args, 5);
+    cg_int_call(cg, in, "rt_unpack_sequence", args, 5);
     for (int i = 0; i < in->nargs; i++)
         cg_store_temp(cg, in->args[i],
                       cg_load_field(cg, cg->u->i64, out, (size_t)i * sizeof(rt_value)));
@@ -602,23 +508,23 @@ static void emit_attr(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[4] = {vm_arg(cg), cg_load_temp(cg, in->a), const_name(cg, in->imm), NULL};
     if (in->op == IR_GET_ATTR) {
-        value_call(cg, in, "rt_getattr", args, 3);
+        cg_value_call(cg, in, "rt_getattr", args, 3);
         return;
     }
     args[3] = in->op == IR_SET_ATTR ? cg_load_temp(cg, in->b) : cg_i64(cg, 0);
-    int_call(cg, in, "rt_setattr", args, 4);
+    cg_int_call(cg, in, "rt_setattr", args, 4);
 }
 
 static void emit_item(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[4] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_load_temp(cg, in->b), NULL};
     if (in->op == IR_GET_ITEM) {
-        value_call(cg, in, "rt_getitem", args, 3);
+        cg_value_call(cg, in, "rt_getitem", args, 3);
     } else if (in->op == IR_SET_ITEM) {
         args[3] = cg_load_temp(cg, in->c);
-        int_call(cg, in, "rt_setitem", args, 4);
+        cg_int_call(cg, in, "rt_setitem", args, 4);
     } else {
-        int_call(cg, in, "rt_delitem", args, 3);
+        cg_int_call(cg, in, "rt_delitem", args, 3);
     }
 }
 
@@ -647,7 +553,7 @@ static void emit_handling(cg_function *cg, const ir_instr *in)
 static void emit_exc_match(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[3] = {vm_arg(cg), cg_load_temp(cg, in->a), cg_load_temp(cg, in->b)};
-    LLVMValueRef r = int_call(cg, in, "rt_exception_matches", args, 3);
+    LLVMValueRef r = cg_int_call(cg, in, "rt_exception_matches", args, 3);
     cg_store_temp(cg, in->dst,
                   cg_bool_value(cg, LLVMBuildICmp(cg->b, LLVMIntNE, r, cg_i32(cg, 0), "")));
 }
@@ -683,8 +589,13 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_LOAD_GLOBAL:
     case IR_STORE_GLOBAL:
     case IR_DELETE_GLOBAL: emit_global_op(cg, in); break;
-    case IR_BINARY: emit_binary(cg, in); break;
-    case IR_UNARY: emit_unary(cg, in); break;
+    case IR_SETUP_ANNOTATIONS: {
+        LLVMValueRef args[2] = {vm, cg->globals};
+        cg_check_int(cg, in, cg_call(cg, "rt_setup_annotations", args, 2));
+        break;
+    }
+    case IR_BINARY: cg_emit_binary(cg, in); break;
+    case IR_UNARY: cg_emit_unary(cg, in); break;
     case IR_COMPARE: emit_compare(cg, in); break;
     case IR_JUMP: cg_jump(cg, cg_block_of(cg, in->target)); break;
     case IR_BRANCH: emit_branch(cg, in); break;
@@ -693,7 +604,7 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_CALL_EX: {
         LLVMValueRef args[4] = {vm, cg_load_temp(cg, in->a), cg_load_temp(cg, in->b),
                                 cg_load_opt(cg, in->c, 0)};
-        value_call(cg, in, "rt_call_ex", args, 4);
+        cg_value_call(cg, in, "rt_call_ex", args, 4);
         break;
     }
     case IR_CALL_METHOD: emit_call_method(cg, in); break;
@@ -706,12 +617,17 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_BUILD_SLICE: {
         LLVMValueRef args[4] = {vm, cg_load_opt(cg, in->a, RT_NONE),
                                 cg_load_opt(cg, in->b, RT_NONE), cg_load_opt(cg, in->c, RT_NONE)};
-        value_call(cg, in, "rt_slice_new", args, 4);
+        cg_value_call(cg, in, "rt_slice_new", args, 4);
         break;
     }
     case IR_BUILD_TUPLE: emit_build(cg, in, "rt_tuple_from_array"); break;
     case IR_BUILD_LIST: emit_build(cg, in, "rt_list_from_array"); break;
-    case IR_BUILD_SET: emit_build(cg, in, "rt_set_from_array"); break;
+    case IR_BUILD_SET: /* a display of constants is built as CPython's compiler does */
+        emit_build(cg, in,
+                   in->imm == IR_SET_CONSTANTS ? "rt_set_from_constants"
+                   : in->imm == IR_SET_FROZEN  ? "rt_frozenset_from_constants"
+                                               : "rt_set_from_array");
+        break;
     case IR_BUILD_DICT: emit_build_dict(cg, in); break;
     case IR_LIST_APPEND: emit_container_update(cg, in, "rt_list_append"); break;
     case IR_LIST_EXTEND: emit_list_extend(cg, in); break;
@@ -727,7 +643,7 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     }
     case IR_GET_ITER: {
         LLVMValueRef args[2] = {vm, cg_load_temp(cg, in->a)};
-        value_call(cg, in, "rt_get_iter", args, 2);
+        cg_value_call(cg, in, "rt_get_iter", args, 2);
         break;
     }
     case IR_FOR_ITER: emit_for_iter(cg, in); break;
@@ -746,18 +662,18 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     }
     case IR_IMPORT_NAME: {
         LLVMValueRef args[2] = {vm, const_name(cg, in->imm)};
-        value_call(cg, in, "rt_import_name", args, 2);
+        cg_value_call(cg, in, "rt_import_name", args, 2);
         break;
     }
     case IR_IMPORT_FROM: {
         LLVMValueRef args[3] = {vm, cg_load_temp(cg, in->a), const_name(cg, in->imm)};
-        value_call(cg, in, "rt_import_from", args, 3);
+        cg_value_call(cg, in, "rt_import_from", args, 3);
         break;
     }
     case IR_FORMAT_VALUE: {
         LLVMValueRef args[4] = {vm, cg_load_temp(cg, in->a), cg_i32(cg, in->imm),
                                 cg_load_opt(cg, in->b, 0)};
-        value_call(cg, in, "rt_format_value", args, 4);
+        cg_value_call(cg, in, "rt_format_value", args, 4);
         break;
     }
     case IR_BUILD_STRING: emit_build(cg, in, "rt_build_string"); break;
