@@ -32,6 +32,7 @@
     X(LOAD_GLOBAL, true)     /* dst = globals/builtins[consts[imm]] */                        \
     X(STORE_GLOBAL, true)    /* globals[consts[imm]] = a */                                   \
     X(DELETE_GLOBAL, true)   /* del globals[consts[imm]] */                                   \
+    X(SETUP_ANNOTATIONS, true) /* globals.setdefault('__annotations__', {}) */                \
     X(BINARY, true)          /* dst = a <imm> b; imm is rt_binary_op, maybe | RT_INPLACE */   \
     X(UNARY, true)           /* dst = <imm> a; imm is rt_unary_op (RT_NOT gives a bool) */    \
     X(COMPARE, true)         /* dst = a <imm> b; imm is ast_cmp_op */                         \
@@ -50,7 +51,7 @@
     X(BUILD_SLICE, true)     /* dst = slice(a, b, c); -1 operands are None */                 \
     X(BUILD_TUPLE, true)     /* dst = (args...) */                                            \
     X(BUILD_LIST, true)      /* dst = [args...] */                                            \
-    X(BUILD_SET, true)       /* dst = {args...} */                                            \
+    X(BUILD_SET, true)       /* dst = {args...}; imm: ir_set_build or -1 */                   \
     X(BUILD_DICT, true)      /* dst = {args[0]: args[1], ...} */                              \
     X(LIST_APPEND, true)     /* a.append(b) */                                                \
     X(LIST_EXTEND, true)     /* a.extend(b) (star in displays and calls) */                   \
@@ -64,7 +65,7 @@
     X(FOR_ITER, true)        /* dst = next(a), goto target2; exhausted: goto target */        \
     X(UNPACK, true)          /* args... = a; imm = index of the starred target or -1 */       \
     X(MAKE_FUNCTION, true)   /* dst = function(consts[imm], closure=args, defaults=a (tuple), \
-                                kwdefaults=b (dict)); a, b may be -1 */                       \
+                                kwdefaults=b (dict), annotations=c (dict)); a, b, c may be -1 */ \
     X(RAISE, true)           /* raise a from b; a == -1: bare raise; always raises */         \
     X(FETCH_EXC, false)      /* dst = the exception that brought control to this handler */   \
     X(EXC_MATCH, true)       /* dst = bool: does exception a match type (or tuple) b */       \
@@ -76,6 +77,13 @@
     X(FORMAT_VALUE, true)    /* dst = format(a, b) after conversion imm (0/'s'/'r'/'a') */    \
     X(BUILD_STRING, true)    /* dst = "".join(args) */                                        \
     X(ASSERT_FAIL, true)     /* raise AssertionError(a) (a == -1: no message) */
+
+/* BUILD_SET's imm: how CPython builds a display whose items are all constants (docs/ir.md);
+ * -1 (any other set) adds the items one by one. */
+typedef enum ir_set_build {
+    IR_SET_CONSTANTS = 1, /* 3+ constants: BUILD_SET 0 + SET_UPDATE of a frozenset constant */
+    IR_SET_FROZEN = 2     /* a frozenset constant (`for x in {...}`, `x in {...}`) */
+} ir_set_build;
 
 typedef enum ir_op {
 #define IR_OP_ENUM(name, can_fail) IR_##name,

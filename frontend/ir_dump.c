@@ -247,6 +247,8 @@ static bool put_call_operands(dumper *d, const ir_instr *in)
             put(d, " defaults=t%d", in->a);
         if (in->b >= 0)
             put(d, " kwdefaults=t%d", in->b);
+        if (in->c >= 0)
+            put(d, " annotations=t%d", in->c);
         return true;
     default: return false;
     }
@@ -340,6 +342,10 @@ static void put_operands(dumper *d, const ir_instr *in)
     case IR_BUILD_STRING:
         put(d, " ");
         put_temps(d, in->args, in->nargs, -1);
+        if (in->op == IR_BUILD_SET && in->imm == IR_SET_CONSTANTS)
+            put(d, " constants");
+        else if (in->op == IR_BUILD_SET && in->imm == IR_SET_FROZEN)
+            put(d, " frozen");
         break;
     case IR_FORMAT_VALUE:
         put(d, " t%d", in->a);

@@ -334,7 +334,7 @@ void lower_finish_function(lower_state *L)
  * that holds that name here — a cell this function owns, or one it received itself and passes
  * through (the clox resolveUpvalue chain, decided ahead of time by scope analysis). */
 int lower_make_closure(lower_state *L, const lower_state *child, int defaults, int kwdefaults,
-                       ast_loc loc)
+                       int annotations, ast_loc loc)
 {
     const scope *inner = child->s;
     int *cells = lower_args(L, inner->nfreevars);
@@ -350,6 +350,7 @@ int lower_make_closure(lower_state *L, const lower_state *child, int defaults, i
     in->imm = code;
     in->a = defaults;
     in->b = kwdefaults;
+    in->c = annotations;
     return in->dst;
 }
 
@@ -381,27 +382,57 @@ static int lower_defaults(lower_state *L, const ast_arguments *args, int *kwdefa
     return defaults;
 }
 
-static void eval_arg_annotations(lower_state *L, const ast_arg *args, int n)
+/* The growing key/value operands of a def's annotations dict. */
+typedef struct annotation_items {
+    int *items;
+    int n;
+} annotation_items;
+
+/* One `name: annotation` pair (compiler_visit_argannotation). `*args: *Ts` unpacks its one
+ * value, as CPython's `[value] = [*Ts]`. */
+static void add_annotation(lower_state *L, annotation_items *out, const char *name,
+                           const ast_expr *annotation)
+{
+    if (!annotation)
+        return;
+    out->items[out->n++] = lower_str(L, name, annotation->loc);
+    if (annotation->kind == EXPR_STARRED) {
+        int value = lower_expr(L, annotation->as.starred.value);
+        ir_instr *in = lower_effect(L, IR_UNPACK, value, -1, -1, annotation->loc);
+        in->args = lower_args(L, 1);
+        in->nargs = 1;
+        in->args[0] = out->items[out->n++] = ir_new_temp(L->f);
+    } else {
+        out->items[out->n++] = lower_expr(L, annotation);
+    }
+}
+
+static void add_arg_annotations(lower_state *L, annotation_items *out, const ast_arg *args, int n)
 {
     for (int i = 0; i < n; i++)
-        if (args[i].annotation)
-            lower_expr(L, args[i].annotation);
+        add_annotation(L, out, args[i].name, args[i].annotation);
 }
 
 /* A def's annotations are evaluated when it runs (no `from __future__ import annotations`), in
- * CPython's order: args, posonlyargs, *args, kwonlyargs, **kwargs, return. We keep no
- * __annotations__, but a NameError in an annotation happens as in CPython. */
-static void eval_annotations(lower_state *L, const ast_arguments *args, const ast_expr *returns)
+ * CPython's order (compiler_visit_annotations): args, posonlyargs, *args, kwonlyargs,
+ * **kwargs, return. They become the dict MAKE_FUNCTION stores as __annotations__; -1 when the
+ * def has none (its __annotations__ is then made empty on first use). */
+static int lower_annotations(lower_state *L, const ast_arguments *args, const ast_expr *returns,
+                             ast_loc loc)
 {
-    eval_arg_annotations(L, args->args, args->nargs);
-    eval_arg_annotations(L, args->posonlyargs, args->nposonlyargs);
+    int most = 2 * (args->nargs + args->nposonlyargs + args->nkwonlyargs + 3);
+    annotation_items out = {lower_args(L, most), 0};
+    add_arg_annotations(L, &out, args->args, args->nargs);
+    add_arg_annotations(L, &out, args->posonlyargs, args->nposonlyargs);
     if (args->vararg)
-        eval_arg_annotations(L, args->vararg, 1);
-    eval_arg_annotations(L, args->kwonlyargs, args->nkwonlyargs);
+        add_arg_annotations(L, &out, args->vararg, 1);
+    add_arg_annotations(L, &out, args->kwonlyargs, args->nkwonlyargs);
     if (args->kwarg)
-        eval_arg_annotations(L, args->kwarg, 1);
-    if (returns)
-        lower_expr(L, returns);
+        add_arg_annotations(L, &out, args->kwarg, 1);
+    add_annotation(L, &out, "return", returns);
+    if (out.n == 0)
+        return -1;
+    return lower_op_args(L, IR_BUILD_DICT, out.items, out.n, loc)->dst;
 }
 
 static bool is_docstring(const ast_stmt_list *body)
@@ -431,7 +462,8 @@ static void lower_function_def(lower_state *L, const ast_stmt *s)
         deco[i] = lower_expr(L, decos->items[i]);
     int kwdefaults;
     int defaults = lower_defaults(L, s->as.function_def.args, &kwdefaults, s->loc);
-    eval_annotations(L, s->as.function_def.args, s->as.function_def.returns);
+    int annotations =
+        lower_annotations(L, s->as.function_def.args, s->as.function_def.returns, s->loc);
 
     /* co_firstlineno of a decorated function is its first decorator's line. */
     int firstlineno = decos->count ? decos->items[0]->loc.line : s->loc.line;
@@ -444,7 +476,7 @@ static void lower_function_def(lower_state *L, const ast_stmt *s)
     lower_stmts_from(&child, body, doc ? 1 : 0);
     lower_finish_function(&child);
 
-    int fn = lower_make_closure(L, &child, defaults, kwdefaults, s->loc);
+    int fn = lower_make_closure(L, &child, defaults, kwdefaults, annotations, s->loc);
     for (int i = decos->count - 1; i >= 0; i--)
         fn = lower_call1(L, deco[i], fn, decos->items[i]->loc);
     lower_store_name(L, s->as.function_def.name, fn, s->loc);
@@ -460,7 +492,7 @@ int lower_lambda(lower_state *L, const ast_expr *e)
     int value = lower_expr(&child, e->as.lambda.body);
     lower_effect(&child, IR_RETURN, value, -1, -1, e->as.lambda.body->loc);
     lower_finish_function(&child);
-    return lower_make_closure(L, &child, defaults, kwdefaults, e->loc);
+    return lower_make_closure(L, &child, defaults, kwdefaults, -1, e->loc);
 }
 
 /* ---- Frame blocks: what return, break and continue unwind -------------------------------- */
@@ -628,7 +660,7 @@ static void lower_while(lower_state *L, const ast_stmt *s)
  * to the else clause when the iterator is exhausted; break skips the else clause. */
 static void lower_for(lower_state *L, const ast_stmt *s)
 {
-    int iterable = lower_expr(L, s->as.for_.iter);
+    int iterable = lower_iterable(L, s->as.for_.iter);
     int it = lower_op(L, IR_GET_ITER, iterable, -1, -1, s->loc);
     ir_block *head = lower_block(L), *body = lower_block(L), *after = lower_block(L);
     ir_block *orelse = s->as.for_.orelse.count ? lower_block(L) : after;
@@ -848,8 +880,9 @@ static void eval_ann_subscript(lower_state *L, const ast_expr *e)
     }
 }
 
-/* target: annotation [= value]. Annotations are evaluated only at module level (after the
- * store, as in CPython), and discarded: cellar keeps no __annotations__. */
+/* target: annotation [= value] (compiler_annassign). The value is stored first. Annotations
+ * are evaluated only at module level: a simple name's goes into the module's __annotations__
+ * (`__annotations__['x'] = annotation`), any other is evaluated and dropped. */
 static void lower_ann_assign(lower_state *L, const ast_stmt *s)
 {
     const ast_expr *t = s->as.ann_assign.target;
@@ -861,8 +894,48 @@ static void lower_ann_assign(lower_state *L, const ast_stmt *s)
         lower_expr(L, t->as.subscript.value);
         eval_ann_subscript(L, t->as.subscript.slice);
     }
-    if (L->s->kind == SCOPE_MODULE)
-        lower_expr(L, s->as.ann_assign.annotation);
+    if (L->s->kind != SCOPE_MODULE)
+        return;
+    int annotation = lower_expr(L, s->as.ann_assign.annotation);
+    if (t->kind == EXPR_NAME && s->as.ann_assign.simple) {
+        int dict = lower_load_name(L, "__annotations__", s->loc);
+        int key = lower_str(L, t->as.name.id, s->loc);
+        ir_instr *in = lower_emit(L, IR_SET_ITEM, s->loc);
+        in->a = dict;
+        in->b = key;
+        in->c = annotation;
+    }
+}
+
+static bool has_annotations(const ast_stmt_list *body);
+
+/* Whether one statement is or holds (outside nested functions) an annotated assignment. */
+static bool stmt_has_annotations(const ast_stmt *s)
+{
+    switch (s->kind) {
+    case STMT_ANN_ASSIGN: return true;
+    case STMT_FOR: return has_annotations(&s->as.for_.body) || has_annotations(&s->as.for_.orelse);
+    case STMT_WHILE:
+        return has_annotations(&s->as.while_.body) || has_annotations(&s->as.while_.orelse);
+    case STMT_IF: return has_annotations(&s->as.if_.body) || has_annotations(&s->as.if_.orelse);
+    case STMT_TRY:
+        for (int i = 0; i < s->as.try_.nhandlers; i++)
+            if (has_annotations(&s->as.try_.handlers[i].body))
+                return true;
+        return has_annotations(&s->as.try_.body) || has_annotations(&s->as.try_.finalbody) ||
+               has_annotations(&s->as.try_.orelse);
+    default: return false;
+    }
+}
+
+/* CPython's find_ann: a module body that has an annotated assignment anywhere outside its
+ * functions, even in code that never runs, starts with SETUP_ANNOTATIONS. */
+static bool has_annotations(const ast_stmt_list *body)
+{
+    for (int i = 0; i < body->count; i++)
+        if (stmt_has_annotations(body->items[i]))
+            return true;
+    return false;
 }
 
 static void lower_raise(lower_state *L, const ast_stmt *s)
@@ -983,7 +1056,8 @@ static void lower_stmts_from(lower_state *L, const ast_stmt_list *body, int firs
         lower_stmt(L, body->items[i]);
 }
 
-/* The module body is the function <module>; its docstring becomes __doc__ as in CPython. */
+/* The module body is the function <module>; its docstring becomes __doc__ as in CPython, after
+ * SETUP_ANNOTATIONS when the body has annotations (compiler_body). */
 ir_module *lower_module(arena *a, const ast_module *m, const char *filename, diag *d)
 {
     if (!m->scope) {
@@ -992,6 +1066,8 @@ ir_module *lower_module(arena *a, const ast_module *m, const char *filename, dia
     }
     lower_state L;
     init_function(&L, a, d, m->scope, 1);
+    if (has_annotations(&m->body))
+        lower_emit(&L, IR_SETUP_ANNOTATIONS, m->body.items[0]->loc);
     int first = 0;
     if (is_docstring(&m->body)) {
         ast_loc loc = m->body.items[0]->loc;

@@ -80,11 +80,12 @@ void lower_begin_function(lower_state *child, const lower_state *parent, const s
                           int firstlineno);
 void lower_finish_function(lower_state *child);
 int lower_make_closure(lower_state *L, const lower_state *child, int defaults, int kwdefaults,
-                       ast_loc loc);
+                       int annotations, ast_loc loc);
 int lower_lambda(lower_state *L, const ast_expr *e);
 
 /* Expressions (lower_expr.c). */
 int lower_expr(lower_state *L, const ast_expr *e);
+int lower_iterable(lower_state *L, const ast_expr *e);
 void lower_cond(lower_state *L, const ast_expr *e, ir_block *if_true, ir_block *if_false);
 ast_loc lower_attr_loc(const ast_expr *e);
 

@@ -123,18 +123,29 @@ static int lower_bool_op(lower_state *L, const ast_expr *e)
     return result;
 }
 
+/* Comparator i of a comparison; the last one, when it is the right operand of `in` or `not in`,
+ * is an iterable as CPython's fold_compare sees it. */
+static int comparator(lower_state *L, const ast_expr *e, int i)
+{
+    const ast_expr_list *rights = &e->as.compare.comparators;
+    ast_cmp_op op = e->as.compare.ops[i];
+    if (i == rights->count - 1 && (op == CMP_IN || op == CMP_NOTIN))
+        return lower_iterable(L, rights->items[i]);
+    return lower_expr(L, rights->items[i]);
+}
+
 /* a < b < c: b is evaluated once, and c not at all when a < b is false. */
 static int lower_compare(lower_state *L, const ast_expr *e)
 {
     const ast_expr_list *rights = &e->as.compare.comparators;
     int left = lower_expr(L, e->as.compare.left);
     if (rights->count == 1)
-        return lower_op(L, IR_COMPARE, left, lower_expr(L, rights->items[0]),
-                        (int)e->as.compare.ops[0], e->loc);
+        return lower_op(L, IR_COMPARE, left, comparator(L, e, 0), (int)e->as.compare.ops[0],
+                        e->loc);
     int result = ir_new_temp(L->f);
     ir_block *done = lower_block(L);
     for (int i = 0; i < rights->count; i++) {
-        int right = lower_expr(L, rights->items[i]);
+        int right = comparator(L, e, i);
         move(L, result, lower_op(L, IR_COMPARE, left, right, (int)e->as.compare.ops[i], e->loc),
              e->loc);
         if (i == rights->count - 1)
@@ -188,6 +199,44 @@ static int lower_if_exp(lower_state *L, const ast_expr *e)
 
 typedef enum seq_kind { SEQ_LIST, SEQ_TUPLE, SEQ_SET } seq_kind;
 
+/* What CPython's AST optimizer (ast_opt.c) turns into a constant, by kind: 'i' an int or
+ * bool, 'f' a float, 'o' any other constant (a str, None, ..., or a tuple of constants), 0 not
+ * a constant. Literals fold, and so do unary operators on them that succeed and tuples of
+ * them. Binary operators are not followed (see docs/ir.md). */
+static char folded_kind(const ast_expr *e)
+{
+    if (e->kind == EXPR_CONSTANT) {
+        ast_const_kind k = e->as.constant.kind;
+        return k == CONST_INT || k == CONST_TRUE || k == CONST_FALSE ? 'i'
+               : k == CONST_FLOAT                                    ? 'f'
+                                                                     : 'o';
+    }
+    if (e->kind == EXPR_UNARY_OP) {
+        char k = folded_kind(e->as.unary_op.operand);
+        switch (e->as.unary_op.op) {
+        case UNARY_NOT: return k ? 'i' : 0;
+        case UNARY_INVERT: return k == 'i' ? 'i' : 0;
+        case UNARY_UADD:
+        case UNARY_USUB: return k == 'i' || k == 'f' ? k : 0;
+        }
+    }
+    if (e->kind == EXPR_TUPLE) {
+        for (int i = 0; i < e->as.list.elts.count; i++)
+            if (!folded_kind(e->as.list.elts.items[i]))
+                return 0;
+        return 'o';
+    }
+    return 0;
+}
+
+static bool all_constant(const ast_expr_list *elts)
+{
+    for (int i = 0; i < elts->count; i++)
+        if (!folded_kind(elts->items[i]))
+            return false;
+    return true;
+}
+
 /* [a, *b, c] and friends, as CPython's starunpack_helper: without a star, one BUILD; with one,
  * the elements before the first star are built, then each later one is appended or extended,
  * and a tuple is converted from the list at the end. `callee` goes into LIST_EXTEND's c for
@@ -218,6 +267,28 @@ static int build_seq(lower_state *L, const ast_expr_list *elts, seq_kind kind, a
         in->c = star ? callee : -1;
     }
     return kind == SEQ_TUPLE ? lower_op(L, IR_LIST_TO_TUPLE, seq, -1, -1, loc) : seq;
+}
+
+/* {a, b, c} as BUILD_SET of its items, marked (imm) the way CPython compiles it when every
+ * item is a constant: a frozenset constant where the optimizer's fold_iter makes one (`frozen`:
+ * `for x in {...}`, `x in {...}`), else from three items on BUILD_SET 0 + SET_UPDATE of a
+ * frozenset constant (starunpack_helper). Each order of building can iterate differently. */
+static int lower_set(lower_state *L, const ast_expr *e, bool frozen)
+{
+    const ast_expr_list *elts = &e->as.set.elts;
+    if (!all_constant(elts) || (!frozen && elts->count < 3))
+        return build_seq(L, elts, SEQ_SET, e->loc, -1);
+    ir_instr *in = lower_op_args(L, IR_BUILD_SET, lower_each(L, elts, 0, elts->count),
+                                 elts->count, e->loc);
+    in->imm = frozen ? IR_SET_FROZEN : IR_SET_CONSTANTS;
+    return in->dst;
+}
+
+/* The iterable of a for loop or comprehension, or the right operand of `in` / `not in`: a set
+ * display of constants there is a frozenset constant in CPython. */
+int lower_iterable(lower_state *L, const ast_expr *e)
+{
+    return e->kind == EXPR_SET ? lower_set(L, e, true) : lower_expr(L, e);
 }
 
 /* One BUILD_DICT of keys[first..end) (all plain key: value entries). */
@@ -406,7 +477,7 @@ static void comp_loop(lower_state *C, const ast_expr *e, int index, int result)
     if (index == 0)
         it = lower_op(C, IR_LOAD_LOCAL, -1, -1, dot_zero_slot(C->s), e->loc);
     else
-        it = lower_op(C, IR_GET_ITER, lower_expr(C, gen->iter), -1, -1, e->loc);
+        it = lower_op(C, IR_GET_ITER, lower_iterable(C, gen->iter), -1, -1, e->loc);
     ir_block *head = lower_block(C), *body = lower_block(C), *exit = lower_block(C);
     lower_start(C, head);
     ir_instr *next = lower_emit(C, IR_FOR_ITER, e->loc);
@@ -447,8 +518,8 @@ static int lower_comprehension(lower_state *L, const ast_expr *e)
     lower_effect(&C, IR_RETURN, result, -1, -1, e->loc);
     lower_finish_function(&C);
 
-    int fn = lower_make_closure(L, &C, -1, -1, e->loc);
-    int iterable = lower_expr(L, e->as.comp.generators[0].iter);
+    int fn = lower_make_closure(L, &C, -1, -1, -1, e->loc);
+    int iterable = lower_iterable(L, e->as.comp.generators[0].iter);
     int it = lower_op(L, IR_GET_ITER, iterable, -1, -1, e->loc);
     return lower_call1(L, fn, it, e->loc);
 }
@@ -504,7 +575,7 @@ int lower_expr(lower_state *L, const ast_expr *e)
     case EXPR_LAMBDA: return lower_lambda(L, e);
     case EXPR_IF_EXP: return lower_if_exp(L, e);
     case EXPR_DICT: return lower_dict(L, e);
-    case EXPR_SET: return build_seq(L, &e->as.set.elts, SEQ_SET, e->loc, -1);
+    case EXPR_SET: return lower_set(L, e, false);
     case EXPR_LIST_COMP:
     case EXPR_SET_COMP:
     case EXPR_DICT_COMP:

@@ -32,6 +32,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_load_global", FN(rt_load_global), "vpvv"},
     {"rt_store_global", FN(rt_store_global), "ipvvv"},
     {"rt_delete_global", FN(rt_delete_global), "ipvv"},
+    {"rt_setup_annotations", FN(rt_setup_annotations), "ipv"},
     /* operators */
     {"rt_binary_op", FN(rt_binary_op), "vpivv"},
     {"rt_unary_op", FN(rt_unary_op), "vpiv"},
@@ -45,6 +46,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_call_or_locals", FN(rt_call_or_locals), "vpvzpp"},
     {"rt_function_str", FN(rt_function_str), "vpv"},
     {"rt_make_function", FN(rt_make_function), "vppvvvv"},
+    {"rt_function_set_annotations", FN(rt_function_set_annotations), "vvv"},
     /* attributes and subscripts */
     {"rt_getattr", FN(rt_getattr), "vpvv"},
     {"rt_setattr", FN(rt_setattr), "ipvvv"},
@@ -56,6 +58,8 @@ const jit_symbol jit_symbols[] = {
     {"rt_tuple_from_array", FN(rt_tuple_from_array), "vpzp"},
     {"rt_list_from_array", FN(rt_list_from_array), "vpzp"},
     {"rt_set_from_array", FN(rt_set_from_array), "vpzp"},
+    {"rt_set_from_constants", FN(rt_set_from_constants), "vpzp"},
+    {"rt_frozenset_from_constants", FN(rt_frozenset_from_constants), "vpzp"},
     {"rt_dict_new", FN(rt_dict_new), "v"},
     {"rt_dict_set", FN(rt_dict_set), "ipvvv"},
     {"rt_dict_update", FN(rt_dict_update), "ipvv"},

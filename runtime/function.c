@@ -152,6 +152,12 @@ rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value c
     return rt_from_object(f);
 }
 
+rt_value rt_function_set_annotations(rt_value function, rt_value annotations)
+{
+    rt_as_function(function)->annotations = annotations;
+    return function;
+}
+
 rt_value rt_function_dict(rt_function *f)
 {
     if (f->dict == 0)

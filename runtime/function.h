@@ -59,6 +59,10 @@ rt_value rt_cell_new(rt_value contents); /* contents may be 0 (empty) */
  * or 0. __name__, __qualname__, __doc__ come from the code; __module__ from globals. */
 rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
                           rt_value defaults, rt_value kwdefaults);
+/* MAKE_FUNCTION's annotations: the dict of a def's evaluated annotations becomes its
+ * __annotations__ (a function without one gets an empty dict on first use). Returns
+ * `function`. */
+rt_value rt_function_set_annotations(rt_value function, rt_value annotations);
 
 static inline rt_code *rt_as_code(rt_value v) { return (rt_code *)rt_as_object(v); }
 static inline rt_cell *rt_as_cell(rt_value v) { return (rt_cell *)rt_as_object(v); }

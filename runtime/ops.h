@@ -39,6 +39,8 @@ bool rt_isinstance_type(rt_value v, const rt_type *t);
 rt_value rt_load_global(rt_vm *vm, rt_value globals, rt_value name);
 int rt_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value);
 int rt_delete_global(rt_vm *vm, rt_value globals, rt_value name);
+/* SETUP_ANNOTATIONS: globals['__annotations__'] = {} unless it is there; 0 / -1. */
+int rt_setup_annotations(rt_vm *vm, rt_value globals);
 
 /* Appended by the numbers/strings engineer (str slicing needs it; the slice type's owner
  * implements it): CPython's PySlice_GetIndicesEx. Clamps `slice` to a sequence of `length`

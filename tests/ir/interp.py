@@ -330,6 +330,8 @@ def step(fn, g, op, dst, rest, slots, cells, t, pending):
     elif op == 'STORE_GLOBAL':
         name, _, v = rest.partition(' <- ')
         g[name] = tv(v)
+    elif op == 'SETUP_ANNOTATIONS':
+        g.setdefault('__annotations__', {})
     elif op == 'DELETE_GLOBAL':
         if rest not in g:
             raise NameError(f"name '{rest}' is not defined")
@@ -420,9 +422,16 @@ def step(fn, g, op, dst, rest, slots, cells, t, pending):
                     raise TypeError(f"{callee_name(f)} got multiple values for keyword argument '{k}'")
                 a[k] = v[k]
     elif op in ('BUILD_TUPLE', 'BUILD_LIST', 'BUILD_SET', 'BUILD_DICT', 'BUILD_STRING'):
-        vals = [t[x] for x in targs(rest)]
+        rest, _, how = rest.partition(') ')
+        vals = [t[x] for x in targs(rest + ')' if how else rest)]
         if op == 'BUILD_TUPLE': t[dst] = tuple(vals)
         elif op == 'BUILD_LIST': t[dst] = vals
+        elif op == 'BUILD_SET' and how:
+            # CPython's frozenset constant, rebuilt in its own order by the constant merging;
+            # a display of constants is BUILD_SET 0 + SET_UPDATE of it
+            frozen = frozenset(list(frozenset(vals)))
+            t[dst] = frozen if how == 'frozen' else set()
+            if how == 'constants': t[dst].update(frozen)
         elif op == 'BUILD_SET': t[dst] = set(vals)
         elif op == 'BUILD_DICT':
             d = {}
@@ -452,11 +461,13 @@ def step(fn, g, op, dst, rest, slots, cells, t, pending):
         for o, v in zip(outs, unpack(tv(m.group(1)), len(outs), star)):
             t[o] = v
     elif op == 'MAKE_FUNCTION':
-        m = re.match(r"k(\d+) <code .*> closure=(\([^)]*\))(?: defaults=(t\d+))?(?: kwdefaults=(t\d+))?$", rest)
+        m = re.match(r"k(\d+) <code .*> closure=(\([^)]*\))(?: defaults=(t\d+))?(?: kwdefaults=(t\d+))?(?: annotations=(t\d+))?$", rest)
         child = fn.consts[int(m.group(1))]
         clo = [t[x] for x in targs(m.group(2))]
         t[dst] = make_function(child, g, clo, tv(m.group(3)) if m.group(3) else None,
                                tv(m.group(4)) if m.group(4) else None)
+        if m.group(5):
+            t[dst].__annotations__ = tv(m.group(5))
     elif op == 'RAISE':
         if rest.startswith('(re-raise'):
             if vm.handling is None:
@@ -511,7 +522,7 @@ def main():
     import threading
     text = open(sys.argv[1]).read()
     mod = parse_dump(text)
-    g = {'__name__': '__main__', '__builtins__': builtins, '__doc__': None}
+    g = {'__name__': '__main__', '__builtins__': builtins, '__doc__': None, '__annotations__': {}}
     try:
         run(mod, g, [], [])
     except SystemExit:
