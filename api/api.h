@@ -24,6 +24,8 @@ typedef struct api_typed api_typed; /* typed.c's LLVM state, created on first us
 typedef struct api_kept_ir {
     arena arena;
     ir_module *ir;
+    /* The items of vm->rt->constants its compilation added, which include its code objects. */
+    int64_t constants_start, constants_end;
 } api_kept_ir;
 
 /* The handle table. Slot i holds a value while live, and otherwise the next free slot's index

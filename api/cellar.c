@@ -369,7 +369,7 @@ static cellar_status internal_error(cellar_vm *vm, char *message)
 
 /* Keeps a compiled module's IR for typed entry points; false when out of memory (the arena
  * is then the caller's to free). */
-static bool keep_ir(cellar_vm *vm, compiled_source *c)
+static bool keep_ir(cellar_vm *vm, compiled_source *c, int64_t constants_start)
 {
     if (vm->nkept == vm->kept_capacity) {
         size_t capacity = vm->kept_capacity ? 2 * vm->kept_capacity : 8;
@@ -379,7 +379,8 @@ static bool keep_ir(cellar_vm *vm, compiled_source *c)
         vm->kept = grown;
         vm->kept_capacity = capacity;
     }
-    vm->kept[vm->nkept++] = (api_kept_ir){c->arena, c->ir};
+    int64_t end = rt_as_list(vm->rt->constants)->size;
+    vm->kept[vm->nkept++] = (api_kept_ir){c->arena, c->ir, constants_start, end};
     return true;
 }
 
@@ -403,12 +404,13 @@ static cellar_status compile_and_run(cellar_vm *vm, compiled_source *c, bool *ke
 {
     char *error = NULL;
     double t0 = now_seconds();
+    int64_t constants_start = rt_as_list(vm->rt->constants)->size;
     rt_value body = jit_compile_module(vm->jit, c->ir, NULL, &error);
     double t1 = now_seconds();
     vm->timings.compile = t1 - t0;
     if (!body)
         return internal_error(vm, error);
-    *kept = keep_ir(vm, c);
+    *kept = keep_ir(vm, c, constants_start);
     api_enter(vm);
     rt_value result = rt_call_function(vm->rt, body, 0, NULL, 0);
     api_leave(vm);
