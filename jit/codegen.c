@@ -815,6 +815,7 @@ void cg_unit_free(cg_unit *u)
     free(u->functions);
     free(u->decls);
     free(u->decl_types);
+    jit_cache_blocks_free(&u->caches);
     free(u->error);
     if (u->module)
         LLVMDisposeModule(u->module);

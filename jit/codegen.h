@@ -10,6 +10,7 @@
 #include <llvm-c/Core.h>
 
 #include "function.h"
+#include "global_cache.h"
 #include "ir.h"
 #include "value.h"
 
@@ -36,6 +37,7 @@ typedef struct cg_unit {
     LLVMTypeRef i1, i32, i64, ptr;
     unsigned prof_kind;    /* "prof" metadata kind, for unlikely error edges */
     LLVMValueRef unlikely; /* branch_weights metadata: the error edge is cold */
+    jit_cache_blocks caches; /* the global caches of the module's sites; the jit takes them */
     char *error;           /* first error, malloc'd */
 } cg_unit;
 
@@ -126,6 +128,9 @@ bool cg_mentions_locals(const ir_function *f);
 
 /* The truth of `v` as an i1, inline for bools, None and small ints (codegen_ops.c). */
 LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v);
+/* LOAD_GLOBAL / STORE_GLOBAL of `name` through an inline cache (codegen_global.c). */
+void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
+void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);

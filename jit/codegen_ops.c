@@ -133,10 +133,9 @@ static void emit_global_op(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef args[4] = {vm_arg(cg), cg->globals, const_name(cg, in->imm), NULL};
     if (in->op == IR_LOAD_GLOBAL) {
-        cg_value_call(cg, in, "rt_load_global", args, 3);
+        cg_emit_load_global(cg, in, args[2]);
     } else if (in->op == IR_STORE_GLOBAL) {
-        args[3] = cg_load_temp(cg, in->a);
-        cg_int_call(cg, in, "rt_store_global", args, 4);
+        cg_emit_store_global(cg, in, args[2]);
     } else {
         cg_int_call(cg, in, "rt_delete_global", args, 3);
     }

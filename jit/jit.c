@@ -32,6 +32,7 @@
 
 #include "codegen.h"
 #include "function.h"
+#include "global_cache.h"
 #include "symbols.h"
 #include "vm.h"
 
@@ -47,6 +48,7 @@ struct jit {
      * code. */
     rt_code **codes;
     size_t ncodes, codes_capacity;
+    jit_cache_blocks caches; /* the global caches compiled code points at */
 };
 
 /* ---- errors ---- */
@@ -184,6 +186,7 @@ void jit_free(jit *j)
         if (err)
             LLVMConsumeError(err);
     }
+    jit_cache_blocks_free(&j->caches);
     if (j->context)
         LLVMOrcDisposeThreadSafeContext(j->context);
     if (j->machine)
@@ -308,6 +311,8 @@ rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **e
     rt_value result = 0;
     if (!cg_module(&u, m)) {
         *error = strdup(u.error ? u.error : "code generation failed");
+    } else if (!jit_cache_blocks_take(&j->caches, &u.caches)) {
+        *error = strdup("out of memory");
     } else if (finish_module(j, &u, llvm_ir, error)) {
         result = rt_make_function(vm, u.functions[0].code, vm->globals, 0, 0, 0);
         if (!result) {

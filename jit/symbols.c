@@ -14,6 +14,7 @@
 #include "exception.h"
 #include "format.h"
 #include "function.h"
+#include "global_cache.h"
 #include "iter.h"
 #include "list.h"
 #include "module.h"
@@ -32,6 +33,8 @@ const jit_symbol jit_symbols[] = {
     {"rt_load_global", FN(rt_load_global), "vpvv"},
     {"rt_store_global", FN(rt_store_global), "ipvvv"},
     {"rt_delete_global", FN(rt_delete_global), "ipvv"},
+    {"jit_load_global_miss", FN(jit_load_global_miss), "vpvvp"},
+    {"jit_store_global_miss", FN(jit_store_global_miss), "ipvvvp"},
     {"rt_setup_annotations", FN(rt_setup_annotations), "ipv"},
     /* operators */
     {"rt_binary_op", FN(rt_binary_op), "vpivv"},

@@ -135,6 +135,7 @@ static int insert(rt_vm *vm, rt_dict *d, rt_value key, int64_t hash, rt_value va
     d->nentries++;
     d->used++;
     d->usable--;
+    d->keys_added++;
     return 0;
 }
 
@@ -191,22 +192,28 @@ rt_value rt_dict_get_hashed(rt_vm *vm, rt_value dict, rt_value key, int64_t hash
  * a str equals only a str. */
 rt_value rt_dict_get_str(rt_value dict, rt_value key)
 {
+    int64_t ix = rt_dict_find_str(dict, key);
+    return ix >= 0 ? as_dict(dict)->entries[ix].value : 0;
+}
+
+int64_t rt_dict_find_str(rt_value dict, rt_value key)
+{
     rt_dict *d = as_dict(dict);
     if (d->log2_size == 0)
-        return 0;
+        return -1;
     int64_t hash = rt_str_hash(key);
     uint64_t mask = ((uint64_t)1 << d->log2_size) - 1;
     uint64_t perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
     for (;;) {
         int64_t ix = d->indices[i];
         if (ix == IX_EMPTY)
-            return 0;
+            return -1;
         if (ix >= 0) {
             rt_dict_entry *e = &d->entries[ix];
             if (e->key == key)
-                return e->value;
+                return ix;
             if (e->hash == hash && rt_is_type(e->key, &rt_str_type) && rt_str_equal(e->key, key))
-                return e->value;
+                return ix;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;

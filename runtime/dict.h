@@ -19,6 +19,10 @@ typedef struct rt_dict {
     int log2_size;     /* the index table has 2**log2_size slots; no table yet when NULL */
     int64_t *indices;  /* entry index, -1 empty, -2 dummy (deleted) */
     rt_dict_entry *entries;
+    /* Added by the JIT owner: bumped each time a key the dict did not hold is inserted, so
+     * the JIT's global caches can tell that a name found in the builtins is still absent from
+     * the module's globals (jit/global_cache.h). Entries past nentries always have key 0. */
+    uint64_t keys_added;
 } rt_dict;
 
 rt_value rt_dict_new(void);
@@ -27,6 +31,8 @@ rt_value rt_dict_new(void);
 rt_value rt_dict_get(rt_vm *vm, rt_value dict, rt_value key, bool *error);
 /* Fast lookup for str keys (no exception possible). 0 when missing. */
 rt_value rt_dict_get_str(rt_value dict, rt_value key);
+/* Added by the JIT owner: the index in `entries` of str key `key`, or -1 when missing. */
+int64_t rt_dict_find_str(rt_value dict, rt_value key);
 int rt_dict_set(rt_vm *vm, rt_value dict, rt_value key, rt_value value); /* 0 / -1 */
 int rt_dict_set_str(rt_vm *vm, rt_value dict, const char *key, rt_value value);
 /* 1 deleted, 0 missing (no exception), -1 error. */

@@ -1,0 +1,116 @@
+/* The run-time half of the global inline caches: the miss handlers that generated code calls
+ * when a cache does not hold, and the memory caches live in. See global_cache.h. */
+#include "global_cache.h"
+
+#include <gc.h>
+#include <stdlib.h>
+
+#include "ops.h"
+#include "vm.h"
+
+/* Caches per block: one block covers a few functions' worth of sites. */
+enum { CACHES_PER_BLOCK = 64 };
+
+static rt_dict *as_dict(rt_value v) { return (rt_dict *)rt_as_object(v); }
+
+/* Points `cache` at the entry of `name` in `holder` (known to hold it). */
+static void fill(jit_global_cache *cache, rt_value globals, rt_value holder, int64_t index)
+{
+    rt_dict *d = as_dict(holder);
+    cache->globals = globals;
+    cache->holder = holder;
+    cache->entries = d->entries;
+    cache->index = index;
+    cache->key = d->entries[index].key;
+    cache->globals_added = as_dict(globals)->keys_added;
+}
+
+/* Only a str name in an exact dict is cached; anything else stays on the slow path. */
+static bool cacheable(rt_value globals, rt_value name)
+{
+    return rt_is_type(globals, &rt_dict_type) && rt_is_type(name, &rt_str_type);
+}
+
+rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
+                              jit_global_cache *cache)
+{
+    rt_value v = rt_load_global(vm, globals, name);
+    if (v == 0 || !cacheable(globals, name))
+        return v;
+    int64_t index = rt_dict_find_str(globals, name);
+    if (index >= 0) {
+        fill(cache, globals, globals, index);
+    } else {
+        index = rt_dict_find_str(vm->builtins, name);
+        if (index >= 0)
+            fill(cache, globals, vm->builtins, index);
+    }
+    return v;
+}
+
+int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
+                          jit_global_cache *cache)
+{
+    if (rt_store_global(vm, globals, name, value) < 0)
+        return -1;
+    if (cacheable(globals, name)) {
+        int64_t index = rt_dict_find_str(globals, name);
+        if (index >= 0)
+            fill(cache, globals, globals, index);
+    }
+    return 0;
+}
+
+/* ---- memory ---- */
+
+jit_global_cache *jit_cache_new(jit_cache_blocks *b)
+{
+    if (b->nblocks == 0 || b->used == CACHES_PER_BLOCK) {
+        if (b->nblocks == b->capacity) {
+            int capacity = b->capacity ? 2 * b->capacity : 4;
+            void **grown = realloc(b->blocks, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                return NULL;
+            b->blocks = grown;
+            b->capacity = capacity;
+        }
+        /* Scanned by the collector but never collected: freed by jit_cache_blocks_free. */
+        void *block = GC_MALLOC_UNCOLLECTABLE(CACHES_PER_BLOCK * sizeof(jit_global_cache));
+        if (!block)
+            return NULL;
+        b->blocks[b->nblocks++] = block;
+        b->used = 0;
+    }
+    jit_global_cache *cache = (jit_global_cache *)b->blocks[b->nblocks - 1] + b->used++;
+    *cache = (jit_global_cache){0};
+    return cache;
+}
+
+bool jit_cache_blocks_take(jit_cache_blocks *to, jit_cache_blocks *from)
+{
+    for (int i = 0; i < from->nblocks; i++) {
+        if (to->nblocks == to->capacity) {
+            int capacity = to->capacity ? 2 * to->capacity : 4;
+            void **grown = realloc(to->blocks, (size_t)capacity * sizeof *grown);
+            if (!grown)
+                return false;
+            to->blocks = grown;
+            to->capacity = capacity;
+        }
+        to->blocks[to->nblocks++] = from->blocks[i];
+        from->blocks[i] = NULL;
+    }
+    to->used = CACHES_PER_BLOCK; /* the next cache of `to` starts a block of its own */
+    free(from->blocks);
+    *from = (jit_cache_blocks){0};
+    return true;
+}
+
+void jit_cache_blocks_free(jit_cache_blocks *b)
+{
+    for (int i = 0; i < b->nblocks; i++)
+        if (b->blocks[i])
+            GC_FREE(b->blocks[i]);
+    free(b->blocks);
+    *b = (jit_cache_blocks){0};
+}

@@ -1,0 +1,52 @@
+/* Inline caches for LOAD_GLOBAL and STORE_GLOBAL. Each site of a compiled function owns one
+ * jit_global_cache; the generated code checks it inline (codegen_global.c) and calls the
+ * miss handlers here when the check fails, which do the lookup and refill the cache.
+ *
+ * A cache names an entry of a dict's entry array: the one holding the name, in the globals or,
+ * when the globals do not have it, in the builtins. It is valid while
+ *   - the function's globals are the dict it was filled for,
+ *   - the dict holding the name still has that entry array (a resize replaces it), and
+ *   - the entry still holds the same key object (a deletion clears it),
+ * and, for a name found in the builtins, while the globals have gained no key since
+ * (rt_dict.keys_added), since a new global would shadow the builtin. A value replaced in place
+ * keeps the entry, so a hit reads and writes entry.value directly. Caches live in uncollectable
+ * GC memory, so every pointer in them keeps its object alive and can never be a reused
+ * address. */
+#ifndef CELLAR_JIT_GLOBAL_CACHE_H
+#define CELLAR_JIT_GLOBAL_CACHE_H
+
+#include <stdint.h>
+
+#include "dict.h"
+#include "value.h"
+
+typedef struct jit_global_cache {
+    rt_value globals;       /* the dict the cache was filled for; 0 while empty */
+    rt_value holder;        /* globals, or the builtins when the name is not a global */
+    rt_dict_entry *entries; /* holder's entry array when filled */
+    int64_t index;          /* the name's entry in it */
+    rt_value key;           /* the key object that entry holds */
+    uint64_t globals_added; /* builtins hits: the globals' keys_added when filled */
+} jit_global_cache;
+
+/* LOAD_GLOBAL after a failed check: rt_load_global, refilling `cache` on success. */
+rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
+                              jit_global_cache *cache);
+/* STORE_GLOBAL after a failed check: rt_store_global, refilling `cache`. 0 / -1. */
+int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
+                          jit_global_cache *cache);
+
+/* Caches come from blocks of uncollectable memory that the jit frees with its code. */
+typedef struct jit_cache_blocks {
+    void **blocks;
+    int nblocks, capacity;
+    int used; /* caches taken from the last block */
+} jit_cache_blocks;
+
+/* A zeroed (empty) cache; NULL when out of memory. */
+jit_global_cache *jit_cache_new(jit_cache_blocks *b);
+/* Moves every block of `from` into `to` (leaving `from` empty); false when out of memory. */
+bool jit_cache_blocks_take(jit_cache_blocks *to, jit_cache_blocks *from);
+void jit_cache_blocks_free(jit_cache_blocks *b);
+
+#endif
