@@ -423,37 +423,33 @@ static const char *const exception_attributes[] = {
     "__cause__",     "__context__", "__dict__", "__setstate__", "__suppress_context__",
     "__traceback__", "args",        NULL};
 
+/* The data attributes types serve from their getattr slot, out of sight of the method table. */
+static const char *const int_data[] = {"denominator", "imag", "numerator", "real", NULL};
+static const char *const float_data[] = {"imag", "real", NULL};
+static const char *const bounds_data[] = {"start", "step", "stop", NULL}; /* range, slice */
+
 static void add_names(rt_vm *vm, rt_value seen, const char *const *names)
 {
     for (; *names != NULL; names++)
         rt_dict_set_str(vm, seen, *names, RT_TRUE);
 }
 
-static void add_slot_names(rt_vm *vm, rt_value seen, const rt_type *t)
+static void add_data_names(rt_vm *vm, rt_value seen, const rt_type *t)
 {
-    if (t->length)
-        rt_dict_set_str(vm, seen, "__len__", RT_TRUE);
-    if (t->getitem)
-        rt_dict_set_str(vm, seen, "__getitem__", RT_TRUE);
-    if (t->setitem) {
-        rt_dict_set_str(vm, seen, "__setitem__", RT_TRUE);
-        rt_dict_set_str(vm, seen, "__delitem__", RT_TRUE);
-    }
-    if (t->iter)
-        rt_dict_set_str(vm, seen, "__iter__", RT_TRUE);
-    if (t->next)
-        rt_dict_set_str(vm, seen, "__next__", RT_TRUE);
-    if (t->contains)
-        rt_dict_set_str(vm, seen, "__contains__", RT_TRUE);
-    if (t->call)
-        rt_dict_set_str(vm, seen, "__call__", RT_TRUE);
+    if (rt_type_is_subtype(t, &rt_int_type))
+        add_names(vm, seen, int_data);
+    else if (t == &rt_float_type)
+        add_names(vm, seen, float_data);
+    else if (t == &rt_range_type || t == &rt_slice_type)
+        add_names(vm, seen, bounds_data);
 }
 
 static rt_value type_dir(rt_vm *vm, const rt_type *t)
 {
     rt_value seen = rt_dict_new();
     add_names(vm, seen, object_attributes);
-    add_slot_names(vm, seen, t);
+    rt_slot_method_names(vm, t, seen);
+    add_data_names(vm, seen, t);
     if (t == &rt_builtin_type)
         add_names(vm, seen, builtin_attributes);
     if (t->is_exception)

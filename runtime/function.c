@@ -171,12 +171,6 @@ static rt_value function_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<function %S at %p>", f->qualname, (void *)f);
 }
 
-static rt_value function_call_method(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
-                                     rt_value kwnames)
-{
-    return rt_call_function(vm, self, nargs, args, kwnames);
-}
-
 /* The data descriptors of CPython's function type; they shadow __dict__. */
 static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
 {
@@ -202,8 +196,6 @@ static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
         return rt_function_dict(f);
     if (is(name, "__builtins__"))
         return vm->builtins;
-    if (is(name, "__call__"))
-        return rt_builtin_new("__call__", function_call_method, rt_from_object(f), NULL);
     return 0;
 }
 
@@ -223,8 +215,7 @@ static rt_value function_getattr(rt_vm *vm, rt_value self, rt_value name)
         return v;
     if (is(name, "__class__"))
         return rt_type_value(&rt_function_type);
-    /* Raised here, with .name and .obj, so the traceback can suggest a close attribute. */
-    return rt_raise_attribute_error(vm, self, name);
+    return 0; /* not found: rt_getattr goes on to the slot dunders (__call__, __eq__, ...) */
 }
 
 static int type_error(rt_vm *vm, const char *message)

@@ -1,15 +1,20 @@
-/* Dunder methods of builtin objects ([].__len__, d.__getitem__, (5).__add__(3), x.__eq__):
- * CPython exposes every type slot as a method wrapper; here each is a bound builtin that
- * calls the slot, reached through rt_getattr when the method table has no such name. */
+/* Dunder methods of builtin objects ([].__len__, f.__call__, (5).__add__(3), x.__eq__):
+ * CPython exposes every type slot as a method-wrapper bound to the object; so does this file,
+ * each wrapper calling the slot, reached through rt_getattr when the method table has no such
+ * name. Which dunders a type has follows CPython type by type (int has __and__, float has not),
+ * and dir() lists the same ones (rt_slot_method_names). */
 #include <string.h>
 
 #include "builtins.h"
 #include "call.h"
 #include "exception.h"
 #include "int.h"
+#include "dict.h"
 #include "iter.h"
+#include "list.h"
 #include "ops.h"
 #include "str.h"
+#include "tuple.h"
 #include "type.h"
 
 static rt_value w_len(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
@@ -105,6 +110,85 @@ static rt_value w_bool(rt_vm *vm, rt_value self, size_t nargs, const rt_value *a
         return RT_ERROR;
     int t = rt_truthy(vm, self);
     return t < 0 ? RT_ERROR : rt_bool(t);
+}
+
+static rt_value w_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                       rt_value kwnames)
+{
+    return rt_call(vm, self, nargs, args, kwnames);
+}
+
+static rt_value w_getattribute(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                               rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__getattribute__", nargs, kwnames, 1, 1))
+        return RT_ERROR;
+    if (!rt_is_type(args[0], &rt_str_type))
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "attribute name must be string, not '%T'", args[0]);
+    return rt_getattr(vm, self, rt_str_intern_value(vm, args[0]));
+}
+
+/* 30-bit digits of an int, at least one, as CPython stores it. */
+static int64_t int_digits(rt_value v)
+{
+    mpz_t z;
+    mpz_init(z);
+    rt_int_to_mpz(v, z);
+    int64_t bits = mpz_sgn(z) == 0 ? 1 : (int64_t)mpz_sizeinbase(z, 2);
+    mpz_clear(z);
+    return (bits + 29) / 30;
+}
+
+/* A compact str: a 48-byte header and a byte per character for ASCII, else 72 and 1, 2 or 4
+ * bytes per code point; both count the terminating NUL. */
+static int64_t str_bytes(rt_value s)
+{
+    if (rt_as_str(s)->ascii)
+        return 48 + rt_str_size(s) + 1;
+    uint32_t widest = 0;
+    for (int64_t i = 0; i < rt_str_size(s);) {
+        size_t len;
+        uint32_t c = rt_utf8_decode(rt_str_data(s) + i, &len);
+        widest = c > widest ? c : widest;
+        i += (int64_t)len;
+    }
+    int64_t kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
+    return 72 + (rt_as_str(s)->length + 1) * kind;
+}
+
+/* object.__sizeof__: CPython 3.11's size for the types programs ask about; object's 16 for
+ * the types not listed. */
+static int64_t cpython_size(rt_value v)
+{
+    const rt_type *t = rt_type_of(v);
+    if (t == &rt_int_type || t == &rt_bool_type)
+        return 24 + 4 * int_digits(v);
+    if (t == &rt_str_type)
+        return str_bytes(v);
+    if (t == &rt_tuple_type)
+        return 24 + 8 * rt_as_tuple(v)->size;
+    if (t == &rt_list_type)
+        return 40 + 8 * rt_as_list(v)->capacity;
+    if (t == &rt_float_type || t == &rt_cell_type)
+        return 24;
+    if (t == &rt_function_type)
+        return 136;
+    if (t == &rt_builtin_type)
+        return 56;
+    if (t == &rt_range_type)
+        return 48;
+    if (t == &rt_slice_type)
+        return 40;
+    return 16;
+}
+
+static rt_value w_sizeof(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                         rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__sizeof__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    return rt_int_from_int64(cpython_size(self));
 }
 
 /* x.__eq__(y) asks x's type only: NotImplemented when it cannot tell, identity for == and
@@ -283,7 +367,7 @@ static rt_value w_invert(rt_vm *vm, rt_value self, size_t n, const rt_value *a, 
 }
 
 /* The slots a name stands for, and when the type offers it. */
-enum need { ALWAYS, LENGTH, GETITEM, SETITEM, CONTAINS, ITER, NEXT, TRUTH, BINARY, UNARY };
+enum need { ALWAYS, LENGTH, GETITEM, SETITEM, CONTAINS, ITER, NEXT, CALL, NUMBER };
 
 typedef struct slot_method {
     const char *name;
@@ -295,56 +379,89 @@ static const slot_method slot_methods[] = {
     {"__len__", w_len, LENGTH},           {"__getitem__", w_getitem, GETITEM},
     {"__setitem__", w_setitem, SETITEM},  {"__delitem__", w_delitem, SETITEM},
     {"__contains__", w_contains, CONTAINS}, {"__iter__", w_iter, ITER},
-    {"__next__", w_next, NEXT},           {"__repr__", w_repr, ALWAYS},
-    {"__str__", w_str, ALWAYS},           {"__hash__", w_hash, ALWAYS},
-    {"__bool__", w_bool, TRUTH},          {"__lt__", w_lt, ALWAYS},
+    {"__next__", w_next, NEXT},           {"__call__", w_call, CALL},
+    {"__repr__", w_repr, ALWAYS},         {"__str__", w_str, ALWAYS},
+    {"__hash__", w_hash, ALWAYS},         {"__getattribute__", w_getattribute, ALWAYS},
+    {"__sizeof__", w_sizeof, ALWAYS},     {"__lt__", w_lt, ALWAYS},
     {"__le__", w_le, ALWAYS},             {"__eq__", w_eq, ALWAYS},
     {"__ne__", w_ne, ALWAYS},             {"__gt__", w_gt, ALWAYS},
-    {"__ge__", w_ge, ALWAYS},
-    {"__add__", w_add, BINARY},
-    {"__radd__", w_radd, BINARY},
-    {"__sub__", w_sub, BINARY},
-    {"__rsub__", w_rsub, BINARY},
-    {"__mul__", w_mul, BINARY},
-    {"__rmul__", w_rmul, BINARY},
-    {"__matmul__", w_matmul, BINARY},
-    {"__rmatmul__", w_rmatmul, BINARY},
-    {"__truediv__", w_truediv, BINARY},
-    {"__rtruediv__", w_rtruediv, BINARY},
-    {"__floordiv__", w_floordiv, BINARY},
-    {"__rfloordiv__", w_rfloordiv, BINARY},
-    {"__mod__", w_mod, BINARY},
-    {"__rmod__", w_rmod, BINARY},
-    {"__pow__", w_pow, BINARY},
-    {"__rpow__", w_rpow, BINARY},
-    {"__lshift__", w_lshift, BINARY},
-    {"__rlshift__", w_rlshift, BINARY},
-    {"__rshift__", w_rshift, BINARY},
-    {"__rrshift__", w_rrshift, BINARY},
-    {"__and__", w_and, BINARY},
-    {"__rand__", w_rand, BINARY},
-    {"__or__", w_or, BINARY},
-    {"__ror__", w_ror, BINARY},
-    {"__xor__", w_xor, BINARY},
-    {"__rxor__", w_rxor, BINARY},
-    {"__neg__", w_neg, UNARY},
-    {"__pos__", w_pos, UNARY},
-    {"__invert__", w_invert, UNARY},
+    {"__ge__", w_ge, ALWAYS},             {"__bool__", w_bool, NUMBER},
+    {"__add__", w_add, NUMBER},           {"__radd__", w_radd, NUMBER},
+    {"__sub__", w_sub, NUMBER},           {"__rsub__", w_rsub, NUMBER},
+    {"__mul__", w_mul, NUMBER},           {"__rmul__", w_rmul, NUMBER},
+    {"__matmul__", w_matmul, NUMBER},     {"__rmatmul__", w_rmatmul, NUMBER},
+    {"__truediv__", w_truediv, NUMBER},   {"__rtruediv__", w_rtruediv, NUMBER},
+    {"__floordiv__", w_floordiv, NUMBER}, {"__rfloordiv__", w_rfloordiv, NUMBER},
+    {"__mod__", w_mod, NUMBER},           {"__rmod__", w_rmod, NUMBER},
+    {"__pow__", w_pow, NUMBER},           {"__rpow__", w_rpow, NUMBER},
+    {"__lshift__", w_lshift, NUMBER},     {"__rlshift__", w_rlshift, NUMBER},
+    {"__rshift__", w_rshift, NUMBER},     {"__rrshift__", w_rrshift, NUMBER},
+    {"__and__", w_and, NUMBER},           {"__rand__", w_rand, NUMBER},
+    {"__or__", w_or, NUMBER},             {"__ror__", w_ror, NUMBER},
+    {"__xor__", w_xor, NUMBER},           {"__rxor__", w_rxor, NUMBER},
+    {"__neg__", w_neg, NUMBER},           {"__pos__", w_pos, NUMBER},
+    {"__invert__", w_invert, NUMBER},
     {NULL, NULL, ALWAYS},
 };
 
-static bool offers(const rt_type *t, enum need need)
+/* The number-protocol dunders (and __bool__) CPython defines on each type, among those above:
+ * one binary slot here serves them all, so it cannot tell that int has __and__ and float has
+ * not, or that list has __add__ and no __sub__. Subtypes inherit (bool finds int's). */
+static const char *const int_numbers[] = {
+    "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
+    "__pow__", "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__",
+    "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__",
+    NULL};
+static const char *const float_numbers[] = {
+    "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
+    "__pow__", "__rpow__", "__neg__", "__pos__", NULL};
+static const char *const set_numbers[] = {"__and__", "__rand__", "__or__", "__ror__", "__xor__",
+                                          "__rxor__", "__sub__", "__rsub__", NULL};
+static const char *const sequence_numbers[] = {"__add__", "__mul__", "__rmul__", NULL};
+static const char *const str_numbers[] = {"__add__", "__mul__", "__rmul__", "__mod__",
+                                          "__rmod__", NULL};
+static const char *const dict_numbers[] = {"__or__", "__ror__", NULL};
+static const char *const bool_only[] = {"__bool__", NULL};
+
+typedef struct type_numbers {
+    const rt_type *type;
+    const char *const *names;
+} type_numbers;
+
+static const type_numbers numbers_by_type[] = {
+    {&rt_int_type, int_numbers},        {&rt_float_type, float_numbers},
+    {&rt_str_type, str_numbers},        {&rt_list_type, sequence_numbers},
+    {&rt_tuple_type, sequence_numbers}, {&rt_set_type, set_numbers},
+    {&rt_frozenset_type, set_numbers},  {&rt_dict_keys_type, set_numbers},
+    {&rt_dict_items_type, set_numbers}, {&rt_dict_type, dict_numbers},
+    {&rt_none_type, bool_only},         {&rt_not_implemented_type, bool_only},
+    {&rt_range_type, bool_only},
+};
+
+static bool has_number(const rt_type *t, const char *name)
 {
-    switch (need) {
+    for (; t != NULL; t = t->base_type)
+        for (size_t i = 0; i < sizeof numbers_by_type / sizeof numbers_by_type[0]; i++)
+            if (numbers_by_type[i].type == t)
+                for (const char *const *n = numbers_by_type[i].names; *n != NULL; n++)
+                    if (strcmp(*n, name) == 0)
+                        return true;
+    return false;
+}
+
+static bool offers(const rt_type *t, const slot_method *m)
+{
+    switch (m->need) {
     case LENGTH: return t->length != NULL;
     case GETITEM: return t->getitem != NULL;
     case SETITEM: return t->setitem != NULL;
     case CONTAINS: return t->contains != NULL;
     case ITER: return t->iter != NULL;
     case NEXT: return t->next != NULL;
-    case TRUTH: return t->truth != NULL;
-    case BINARY: return t->binary != NULL;
-    case UNARY: return t->unary != NULL;
+    case CALL: return t->call != NULL;
+    case NUMBER: return has_number(t, m->name);
     default: return true;
     }
 }
@@ -352,21 +469,125 @@ static bool offers(const rt_type *t, enum need need)
 /* An unhashable type's __hash__ is None, as in CPython. */
 static bool unhashable(const rt_type *t) { return t->hash == NULL && t->compare != NULL; }
 
+/* Dunders CPython defines as plain methods rather than slot wrappers, so they are
+ * builtin_function_or_method: object's __sizeof__, and list's and dict's __getitem__ and the
+ * sets' and dict's __contains__ (METH_COEXIST, for speed). */
+static bool is_plain_method(const rt_type *t, const slot_method *m)
+{
+    if (m->fn == w_sizeof)
+        return true;
+    if (m->fn == w_getitem)
+        return t == &rt_list_type || t == &rt_dict_type;
+    if (m->fn == w_contains)
+        return t == &rt_dict_type || t == &rt_set_type || t == &rt_frozenset_type;
+    return false;
+}
+
+/* ---- method-wrapper: a slot dunder bound to its object ---- */
+
+typedef struct method_wrapper {
+    rt_object base;
+    const slot_method *slot;
+    rt_value self;
+} method_wrapper;
+
+static const rt_type method_wrapper_type;
+
+static method_wrapper *as_wrapper(rt_value v) { return (method_wrapper *)rt_as_object(v); }
+
+static rt_value wrapper_repr(rt_vm *vm, rt_value self)
+{
+    method_wrapper *w = as_wrapper(self);
+    return rt_str_printf(vm, "<method-wrapper '%s' of %s object at %p>", w->slot->name,
+                         rt_type_of(w->self)->name, rt_as_object(w->self));
+}
+
+static rt_value wrapper_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                             rt_value kwnames)
+{
+    method_wrapper *w = as_wrapper(self);
+    return w->slot->fn(vm, w->self, nargs, args, kwnames);
+}
+
+/* Equal when they wrap the same slot of the same object. */
+static rt_value wrapper_compare(rt_vm *vm, rt_value self, rt_value other, rt_compare_op op)
+{
+    if (!rt_is_type(other, &method_wrapper_type) || (op != RT_EQ && op != RT_NE))
+        return RT_NOT_IMPLEMENTED;
+    method_wrapper *a = as_wrapper(self), *b = as_wrapper(other);
+    return rt_bool((a->slot == b->slot && a->self == b->self) == (op == RT_EQ));
+}
+
+static bool wrapper_hash(rt_vm *vm, rt_value self, int64_t *out)
+{
+    method_wrapper *w = as_wrapper(self);
+    int64_t h;
+    if (!rt_identity_hash(vm, w->self, &h))
+        return false;
+    *out = h ^ rt_str_hash(rt_str_intern(vm, w->slot->name));
+    if (*out == -1)
+        *out = -2;
+    return true;
+}
+
+static rt_value wrapper_getattr(rt_vm *vm, rt_value self, rt_value name)
+{
+    method_wrapper *w = as_wrapper(self);
+    const rt_type *t = rt_type_of(w->self);
+    if (rt_str_equal_cstr(name, "__name__"))
+        return rt_str_from_cstr(w->slot->name);
+    if (rt_str_equal_cstr(name, "__qualname__"))
+        return rt_str_printf(vm, "%s.%s", rt_type_short_name(t), w->slot->name);
+    if (rt_str_equal_cstr(name, "__self__"))
+        return w->self;
+    if (rt_str_equal_cstr(name, "__objclass__"))
+        return rt_type_value(t);
+    return 0;
+}
+
+static const rt_type method_wrapper_type = {
+    .base = {&rt_type_type},
+    .name = "method-wrapper",
+    .base_type = &rt_object_type,
+    .repr = wrapper_repr,
+    .hash = wrapper_hash,
+    .compare = wrapper_compare,
+    .call = wrapper_call,
+    .getattr = wrapper_getattr,
+};
+
+/* ---- lookup ---- */
+
+static const slot_method *find_slot(const rt_type *t, const char *name)
+{
+    if (name[0] != '_' || name[1] != '_')
+        return NULL;
+    for (const slot_method *m = slot_methods; m->name != NULL; m++)
+        if (strcmp(m->name, name) == 0)
+            return offers(t, m) ? m : NULL;
+    return NULL;
+}
+
 rt_value rt_slot_method(rt_vm *vm, rt_value obj, rt_value name)
 {
     (void)vm;
-    const char *s = rt_str_data(name);
-    if (s[0] != '_' || s[1] != '_')
-        return 0;
     const rt_type *t = rt_type_of(obj);
-    for (const slot_method *m = slot_methods; m->name != NULL; m++) {
-        if (strcmp(m->name, s) != 0)
-            continue;
-        if (!offers(t, m->need))
-            return 0;
-        if (m->fn == w_hash && unhashable(t))
-            return RT_NONE;
+    const slot_method *m = find_slot(t, rt_str_data(name));
+    if (m == NULL)
+        return 0;
+    if (m->fn == w_hash && unhashable(t))
+        return RT_NONE;
+    if (is_plain_method(t, m))
         return rt_builtin_new(m->name, m->fn, obj, NULL);
-    }
-    return 0;
+    method_wrapper *w = rt_alloc(sizeof *w, &method_wrapper_type);
+    w->slot = m;
+    w->self = obj;
+    return rt_from_object(w);
+}
+
+void rt_slot_method_names(rt_vm *vm, const rt_type *t, rt_value names)
+{
+    for (const slot_method *m = slot_methods; m->name != NULL; m++)
+        if (offers(t, m))
+            rt_dict_set_str(vm, names, m->name, RT_TRUE);
 }

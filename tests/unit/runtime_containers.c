@@ -9,6 +9,7 @@
 #include "call.h"
 #include "dict.h"
 #include "exception.h"
+#include "float.h"
 #include "int.h"
 #include "iter.h"
 #include "list.h"
@@ -733,4 +734,41 @@ Test(containers, slot_methods)
     /* (1).__len__ -> AttributeError: 'int' object has no attribute '__len__' */
     expect_error(rt_getattr(vm, one, rt_str_intern(vm, "__len__")) == 0, &rt_attribute_error_type,
                  "'int' object has no attribute '__len__'");
+}
+
+/* The dunders each type has are CPython's, type by type, and most are method-wrappers. */
+Test(containers, slot_methods_per_type)
+{
+    rt_value l = LIST(1), f = rt_float_new(1.5), five = I(5);
+    /* [].__sub__, (1.5).__and__, (5).__matmul__, [].__bool__: AttributeError */
+    expect_error(rt_getattr(vm, l, rt_str_intern(vm, "__sub__")) == 0, &rt_attribute_error_type,
+                 "'list' object has no attribute '__sub__'");
+    expect_error(rt_getattr(vm, f, rt_str_intern(vm, "__and__")) == 0, &rt_attribute_error_type,
+                 "'float' object has no attribute '__and__'");
+    expect_error(rt_getattr(vm, five, rt_str_intern(vm, "__matmul__")) == 0,
+                 &rt_attribute_error_type, "'int' object has no attribute '__matmul__'");
+    expect_error(rt_getattr(vm, l, rt_str_intern(vm, "__bool__")) == 0, &rt_attribute_error_type,
+                 "'list' object has no attribute '__bool__'");
+    /* None.__bool__(), True.__and__(False) (bool inherits int's) */
+    expect_repr(method(RT_NONE, "__bool__", 0, NULL), "False");
+    rt_value no = RT_FALSE;
+    expect_repr(method(RT_TRUE, "__and__", 1, &no), "False");
+    /* type([].__len__).__name__, type([].__getitem__).__name__, repr((5).__add__) */
+    rt_value len = rt_getattr(vm, l, rt_str_intern(vm, "__len__"));
+    cr_expect_str_eq(rt_type_of(len)->name, "method-wrapper");
+    rt_value item = rt_getattr(vm, l, rt_str_intern(vm, "__getitem__"));
+    cr_expect_str_eq(rt_type_of(item)->name, "builtin_function_or_method");
+    rt_value add = rt_getattr(vm, five, rt_str_intern(vm, "__add__"));
+    cr_expect(strncmp(rt_str_data(rt_repr(vm, add)), "<method-wrapper '__add__' of int object at 0x",
+                      45) == 0);
+    /* (5).__add__.__qualname__, (5).__add__ == (5).__add__ */
+    expect_repr(rt_getattr(vm, add, rt_str_intern(vm, "__qualname__")), "'int.__add__'");
+    cr_expect_eq(rt_compare(vm, RT_EQ, add, rt_getattr(vm, five, rt_str_intern(vm, "__add__"))),
+                 RT_TRUE);
+    /* (5).__sizeof__(), (2**100).__sizeof__(), 'abc'.__sizeof__(), [].__sizeof__() */
+    expect_repr(method(five, "__sizeof__", 0, NULL), "28");
+    rt_value big = rt_int_from_string(vm, "1267650600228229401496703205376", 10);
+    expect_repr(method(big, "__sizeof__", 0, NULL), "40");
+    expect_repr(method(S("abc"), "__sizeof__", 0, NULL), "52");
+    expect_repr(method(rt_list_new(0), "__sizeof__", 0, NULL), "40");
 }
