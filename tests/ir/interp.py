@@ -323,8 +323,8 @@ def step(fn, g, op, dst, rest, slots, cells, t, pending):
         name = rest
         if name in g:
             t[dst] = g[name]
-        elif hasattr(builtins, name):
-            t[dst] = getattr(builtins, name)
+        elif name in vars(builtins):  # not hasattr: modules make __annotations__ on demand
+            t[dst] = vars(builtins)[name]
         else:
             raise NameError(f"name '{name}' is not defined")
     elif op == 'STORE_GLOBAL':

@@ -774,6 +774,91 @@ Test(ir, annotations_are_evaluated_only_at_module_level)
     assert_lacks(section(dump, "f"), "undefined_name");
 }
 
+Test(ir, def_annotations_are_a_dict_given_to_make_function)
+{
+    /* CPython's order: args, then posonlyargs, *args, kwonlyargs, **kwargs, return; after the
+     * defaults, before the closure. */
+    const char *module = section(dump_of("def f(a: A, /, b: B = 1, *c: C, d: D, **e: E) -> R:\n"
+                                         "    pass\n"
+                                         "def g(x):\n"
+                                         "    pass\n"
+                                         "h = lambda y: y\n"),
+                                 "<module>");
+    const char *order[] = {"BUILD_TUPLE",
+                           "'b'",
+                           "LOAD_GLOBAL B",
+                           "'a'",
+                           "LOAD_GLOBAL A",
+                           "'c'",
+                           "LOAD_GLOBAL C",
+                           "'d'",
+                           "LOAD_GLOBAL D",
+                           "'e'",
+                           "LOAD_GLOBAL E",
+                           "'return'",
+                           "LOAD_GLOBAL R",
+                           "t14 = BUILD_DICT (t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13)",
+                           "<code f> closure=() defaults=t1 annotations=t14"};
+    assert_in_order(module, order, 15);
+    cr_expect_eq(count_of(module, "annotations="), 1); /* not g, not the lambda */
+    assert_lacks(module, "SETUP_ANNOTATIONS");
+}
+
+Test(ir, module_annotations_fill_the_module_annotations_dict)
+{
+    const char *dump = dump_of("\"\"\"doc\"\"\"\n"
+                               "x: int = 1\n"
+                               "(y): str = 2\n"
+                               "z: list\n"
+                               "o.a: float\n");
+    const char *module = section(dump, "<module>");
+    const char *order[] = {"SETUP_ANNOTATIONS",
+                           "STORE_GLOBAL __doc__",
+                           "STORE_GLOBAL x <- t1",
+                           "t2 = LOAD_GLOBAL int",
+                           "t3 = LOAD_GLOBAL __annotations__",
+                           "t4 = CONST k3 'x'",
+                           "SET_ITEM t3[t4] <- t2",
+                           "STORE_GLOBAL y <- t5",
+                           "t6 = LOAD_GLOBAL str",
+                           "t7 = LOAD_GLOBAL list",
+                           "t8 = LOAD_GLOBAL __annotations__",
+                           "SET_ITEM t8[t9] <- t7",
+                           "LOAD_GLOBAL o",
+                           "LOAD_GLOBAL float"};
+    assert_in_order(module, order, 14);
+    cr_expect_eq(count_of(module, "SET_ITEM"), 2); /* not for (y) nor o.a */
+    /* CPython's find_ann looks into compound statements, not into functions */
+    cr_expect_eq(count_of(dump_of("if c:\n    pass\nelse:\n    while d:\n        v: int\n"),
+                          "SETUP_ANNOTATIONS"),
+                 1);
+    assert_lacks(dump_of("def f():\n    v: int = 1\n"), "SETUP_ANNOTATIONS");
+}
+
+Test(ir, set_displays_of_constants_are_built_as_cpython_compiles_them)
+{
+    const char *dump = dump_of("a = {1, -2, (3, 'x'), not 0}\n"
+                               "b = {1, 2}\n"
+                               "c = {1, 2, n}\n"
+                               "d = {1, 2, 3, *n}\n"
+                               "e = n in {1} or n not in {1, m} or n in {1, 2} == m\n"
+                               "for v in {4, 5}:\n"
+                               "    pass\n"
+                               "f = [w for w in {6, 7} for u in {8}]\n");
+    const char *module = section(dump, "<module>");
+    const char *order[] = {"t7 = BUILD_SET (t0, t1, t4, t6) constants",
+                           "t10 = BUILD_SET (t8, t9)  ",
+                           "t14 = BUILD_SET (t11, t12, t13)  ",
+                           "t18 = BUILD_SET (t15, t16, t17)  ",
+                           "t23 = BUILD_SET (t22) frozen",
+                           "t28 = BUILD_SET (t26, t27)  ",
+                           "t34 = BUILD_SET (t32, t33)  "};
+    assert_in_order(module, order, 7);
+    cr_expect_eq(count_of(module, " constants "), 1);
+    cr_expect_eq(count_of(module, " frozen "), 3); /* n in {1}, for v in {4, 5}, {6, 7} */
+    cr_expect_eq(count_of(section(dump, "<listcomp>"), " frozen "), 1); /* for u in {8} */
+}
+
 Test(ir, twenty_nested_blocks_lower)
 {
     /* 17 loops, then try/except/finally: the handler body has exactly CPython's limit of 20
