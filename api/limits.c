@@ -56,7 +56,8 @@ void api_limits_init(cellar_vm *vm)
     vm->steps_left = c->step_budget > 0 ? c->step_budget : INT64_MAX;
     vm->rt->safepoints = vm->safepoints;
     vm->rt->safepoint = api_safepoint;
-    vm->rt->countdown = INT64_MAX;
+    vm->rt->countdown = vm->safepoints ? 0 : INT64_MAX;
+    vm->granted = 0;
     if (vm->safepoints)
         vm->budget_type = budget_type_new();
 }
