@@ -173,6 +173,7 @@ static LLVMTypeRef signature_type(cg_unit *u, char c)
     case 'z': return u->i64;
     case 'i': return u->i32;
     case 'p': return u->ptr;
+    case '0': return LLVMVoidTypeInContext(u->ctx);
     default: return NULL;
     }
 }
@@ -635,6 +636,8 @@ static void emit_prologue(cg_function *cg)
     for (int i = 0; i < f->ntemps; i++)
         cg->temps[i] = entry_alloca(cg, "t", cg_i64(cg, 0));
     cg->scratch = LLVMBuildAlloca(cg->b, cg->u->i64, "scratch");
+    LLVMTypeRef frame_type = LLVMArrayType2(cg->u->i64, sizeof(rt_frame) / sizeof(int64_t));
+    cg->callee_frame = LLVMBuildAlloca(cg->b, frame_type, "callee_frame");
     cg->array_size = widest_operand_list(f);
     if (cg->array_size > 0) {
         LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)cg->array_size);

@@ -52,6 +52,7 @@ typedef struct cg_function {
     LLVMValueRef *slots, *cells, *temps; /* allocas of i64 */
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
+    LLVMValueRef callee_frame;           /* the rt_frame every direct call shares */
     int array_size;
     LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
     bool *reachable;              /* per ir_block: can control get there at all */
@@ -131,6 +132,10 @@ LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v);
 /* LOAD_GLOBAL / STORE_GLOBAL of `name` through an inline cache (codegen_global.c). */
 void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
 void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
+/* CALL of `callee` with n positional arguments in `args`: straight to the native entry of a
+ * simple compiled function, through rt_call otherwise (codegen_call.c). */
+void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
+                             LLVMValueRef args);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);

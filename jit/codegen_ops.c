@@ -363,7 +363,10 @@ static void emit_call(cg_function *cg, const ir_instr *in)
     LLVMValueRef args[5] = {vm_arg(cg), cg_load_temp(cg, in->a),
                             cg_i64(cg, (uint64_t)(in->nargs - nkw)),
                             args_array(cg, in->nargs, in->args), kwnames};
-    cg_value_call(cg, in, "rt_call", args, 5);
+    if (nkw == 0)
+        cg_emit_positional_call(cg, in, args[1], in->nargs, args[3]);
+    else
+        cg_value_call(cg, in, "rt_call", args, 5);
 }
 
 static void emit_call_method(cg_function *cg, const ir_instr *in)

@@ -16,7 +16,7 @@ typedef struct jit_symbol {
     jit_address address;
     /* Return type, then one character per parameter:
      *   v  rt_value (i64)      p  pointer (rt_vm *, const rt_value *, rt_code *)
-     *   i  int / enum (i32)    z  size_t (i64)
+     *   i  int / enum (i32)    z  size_t (i64)        0  void (as a return type)
      * and a final '.' for a variadic function (its extra arguments are i64 or pointers). */
     const char *signature;
 } jit_symbol;
