@@ -39,7 +39,9 @@ rt_value rt_method_descriptor_new(const rt_method *method, const rt_type *type)
 rt_value rt_module_function_new(rt_vm *vm, const char *module, const char *name, rt_cfunc fn)
 {
     rt_value v = rt_builtin_new(name, fn, 0, NULL);
-    as_builtin(v)->module = rt_str_intern(vm, module);
+    const char *home = rt_member_module(module, name); /* functools.reduce: _functools */
+    as_builtin(v)->module = rt_str_intern(vm, home ? home : module);
+    as_builtin(v)->doc = rt_member_doc(module, name);
     return v;
 }
 
@@ -468,9 +470,7 @@ void rt_builtins_init(rt_vm *vm)
     rt_value module = rt_module_new(vm, "builtins");
     ((rt_module *)rt_as_object(module))->dict = vm->builtins;
     set(vm, "__name__", rt_str_intern(vm, "builtins"));
-    set(vm, "__doc__",
-        rt_str_from_cstr("Built-in functions, types, exceptions, and other "
-                         "objects."));
+    set(vm, "__doc__", rt_str_from_cstr(rt_doc("builtins")));
     set(vm, "__package__", rt_str_from_cstr(""));
     set(vm, "__loader__", RT_NONE);
     set(vm, "__spec__", RT_NONE);

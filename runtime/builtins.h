@@ -23,8 +23,14 @@ rt_value rt_builtin_new(const char *name, rt_cfunc fn, rt_value self, void *data
 rt_value rt_method_descriptor_new(const rt_method *method, const rt_type *type);
 /* A function of a built-in module (math.sqrt): its __module__ is the module's name. */
 rt_value rt_module_function_new(rt_vm *vm, const char *module, const char *name, rt_cfunc fn);
-/* CPython's docstring of builtin function `name`, or NULL (builtins_doc.c). */
+/* CPython 3.11's docstrings (builtins_doc.c, from a table generated from CPython): of the
+ * builtin `name`, of `name` in `module` (a function or type: "functools", "reduce"), or of
+ * what `qualified` names ("math" for the module, "builtins.int"); NULL when it has none. */
 const char *rt_builtin_doc(const char *name);
+const char *rt_member_doc(const char *module, const char *name);
+const char *rt_doc(const char *qualified);
+/* The __module__ CPython gives `name` in `module` (functools.reduce is "_functools"), or NULL. */
+const char *rt_member_module(const char *module, const char *name);
 /* Fills vm->builtins. */
 void rt_builtins_init(rt_vm *vm);
 

@@ -167,8 +167,7 @@ static rt_value partial_getattr(rt_vm *vm, rt_value self, rt_value name)
         return v;
     /* class attributes seen through the instance */
     if (rt_str_equal_cstr(name, "__doc__"))
-        return rt_str_from_cstr("partial(func, *args, **keywords) - new function with partial "
-                                "application\n    of the given arguments and keywords.\n");
+        return rt_str_from_cstr(rt_member_doc("functools", "partial"));
     if (rt_str_equal_cstr(name, "__module__"))
         return rt_str_intern(vm, "functools");
     return 0;

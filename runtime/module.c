@@ -19,6 +19,8 @@ rt_value rt_module_new(rt_vm *vm, const char *name)
     m->name = rt_str_intern(vm, name);
     m->dict = rt_dict_new();
     rt_dict_set_str(vm, m->dict, "__name__", m->name);
+    const char *doc = rt_doc(name);
+    rt_dict_set_str(vm, m->dict, "__doc__", doc ? rt_str_from_cstr(doc) : RT_NONE);
     return rt_from_object(m);
 }
 
