@@ -65,7 +65,7 @@
     X(FOR_ITER, true)        /* dst = next(a), goto target2; exhausted: goto target */        \
     X(UNPACK, true)          /* args... = a; imm = index of the starred target or -1 */       \
     X(MAKE_FUNCTION, true)   /* dst = function(consts[imm], closure=args, defaults=a (tuple), \
-                                kwdefaults=b (dict), annotations=c (dict)); a, b, c may be -1 */ \
+                                kwdefaults=b (dict), annotations=c (dict)); -1: none */       \
     X(RAISE, true)           /* raise a from b; a == -1: bare raise; always raises */         \
     X(FETCH_EXC, false)      /* dst = the exception that brought control to this handler */   \
     X(EXC_MATCH, true)       /* dst = bool: does exception a match type (or tuple) b */       \

@@ -278,8 +278,8 @@ static int lower_set(lower_state *L, const ast_expr *e, bool frozen)
     const ast_expr_list *elts = &e->as.set.elts;
     if (!all_constant(elts) || (!frozen && elts->count < 3))
         return build_seq(L, elts, SEQ_SET, e->loc, -1);
-    ir_instr *in = lower_op_args(L, IR_BUILD_SET, lower_each(L, elts, 0, elts->count),
-                                 elts->count, e->loc);
+    ir_instr *in =
+        lower_op_args(L, IR_BUILD_SET, lower_each(L, elts, 0, elts->count), elts->count, e->loc);
     in->imm = frozen ? IR_SET_FROZEN : IR_SET_CONSTANTS;
     return in->dst;
 }
