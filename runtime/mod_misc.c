@@ -19,6 +19,7 @@
 #include "module.h"
 #include "ops.h"
 #include "str.h"
+#include "struct_seq.h"
 #include "tuple.h"
 #include "type.h"
 
@@ -234,9 +235,9 @@ rt_value rt_sys_module_new(rt_vm *vm)
     rt_module_set(vm, m, "argv", argv);
     rt_module_set(vm, m, "modules", vm->modules);
     rt_module_set(vm, m, "maxsize", rt_int_from_int64(INT64_MAX));
-    rt_module_set(vm, m, "version_info",
-                  rt_tuple_pack(5, rt_small_int(3), rt_small_int(11), rt_small_int(0),
-                                rt_str_from_cstr("final"), rt_small_int(0)));
+    rt_value version[] = {rt_small_int(3), rt_small_int(11), rt_small_int(0),
+                          rt_str_from_cstr("final"), rt_small_int(0)};
+    rt_module_set(vm, m, "version_info", rt_struct_seq_new(&rt_version_info_type, version));
     rt_module_set(vm, m, "version", rt_str_from_cstr("3.11.0 (cellar)"));
     rt_module_set(vm, m, "platform", rt_str_from_cstr("linux"));
     rt_module_set(vm, m, "byteorder", rt_str_from_cstr("little"));

@@ -17,6 +17,7 @@
 #include "ops.h"
 #include "set.h"
 #include "str.h"
+#include "struct_seq.h"
 #include "tuple.h"
 #include "vm.h"
 
@@ -831,6 +832,20 @@ Test(sequences, range_big_bounds)
     int64_t h;
     cr_assert(rt_hash(vm, b, &h));
     cr_expect_eq(h, 6178378689728963704);
+}
+
+Test(sequences, struct_sequence)
+{
+    rt_value items[] = {i(3), i(11), i(2), s("final"), i(0)};
+    rt_value v = rt_struct_seq_new(&rt_version_info_type, items);
+    /* repr(sys.version_info) of 3.11.2, .minor, [:2], == (3, 11, 2, 'final', 0) */
+    expect_repr(v, "sys.version_info(major=3, minor=11, micro=2, releaselevel='final', serial=0)");
+    expect_repr(rt_getattr(vm, v, name("minor")), "11");
+    expect_repr(rt_getitem(vm, v, slice(RT_NONE, i(2), RT_NONE)), "(3, 11)");
+    rt_value t = rt_tuple_from_array(vm, 5, items);
+    cr_expect_eq(rt_compare(vm, RT_EQ, v, t), RT_TRUE);
+    cr_expect_eq(rt_compare(vm, RT_LT, t, v), RT_FALSE);
+    cr_expect(rt_isinstance_type(v, &rt_tuple_type));
 }
 
 /* ---- iterators ---- */
