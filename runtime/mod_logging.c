@@ -1,6 +1,7 @@
 /* logging: the root logger and named loggers with levels, basicConfig (stderr or a file in
- * append/write mode, a %-style format), the module-level debug ... critical functions and
- * CPython's quirk that the first of them configures the root logger implicitly. */
+ * append/write mode, a format in any of the three styles: %, { and $), the module-level
+ * debug ... critical functions and CPython's quirk that the first of them configures the root
+ * logger implicitly. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
@@ -10,6 +11,7 @@
 #include "call.h"
 #include "dict.h"
 #include "exception.h"
+#include "format.h"
 #include "function.h"
 #include "int.h"
 #include "list.h"
@@ -27,6 +29,7 @@ typedef struct handler {
     rt_object base;
     rt_value filename; /* str, or 0 for stderr */
     rt_value format;   /* str */
+    char style;        /* '%', '{' or '$': printf, str.format or string.Template fields */
 } handler;
 
 typedef struct logger {
@@ -158,6 +161,77 @@ static rt_value apply_format(rt_vm *vm, rt_value format, rt_value record)
     return rt_strbuf_finish(&out);
 }
 
+/* StrFormatStyle: str.format with the record's attributes, asctime when the format names it. */
+static rt_value brace_format(rt_vm *vm, rt_value format, rt_value record)
+{
+    if (strstr(rt_str_data(format), "{asctime") != NULL)
+        rt_dict_set_str(vm, record, "asctime", format_asctime());
+    return rt_str_format_mapping(vm, format, record);
+}
+
+static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of the identifier at p (string.Template's [_a-z][_a-z0-9]*, ASCII). */
+static size_t identifier_length(const char *p)
+{
+    size_t n = 0;
+    while (p[n] == '_' || ascii_letter(p[n]) || (n > 0 && ascii_digit(p[n])))
+        n++;
+    return n;
+}
+
+/* The field of a string.Template placeholder at p ("$name" or "${name}"): its name's start
+ * and length, and the placeholder's length; 0 for "$$" or a bare '$'. */
+static size_t template_field(const char *p, const char **name, size_t *len)
+{
+    bool braced = p[1] == '{';
+    *name = p + 1 + braced;
+    *len = identifier_length(*name);
+    if (*len == 0 || (braced && (*name)[*len] != '}'))
+        return 0;
+    return 1 + *len + 2 * braced;
+}
+
+/* StringTemplateStyle: Template(format).substitute(record), values as str(). */
+static rt_value template_format(rt_vm *vm, rt_value format, rt_value record)
+{
+    const char *f = rt_str_data(format);
+    if (strstr(f, "$asctime") != NULL || strstr(f, "${asctime}") != NULL)
+        rt_dict_set_str(vm, record, "asctime", format_asctime());
+    rt_strbuf out;
+    rt_strbuf_init(&out);
+    for (const char *p = f; *p;) {
+        const char *name;
+        size_t len, n = *p == '$' ? template_field(p, &name, &len) : 0;
+        if (n == 0) {
+            rt_strbuf_append_char(&out, *p);
+            p += *p == '$' && p[1] == '$' ? 2 : 1; /* validation rejected bare '$' */
+            continue;
+        }
+        rt_value key = rt_str_new(name, len);
+        rt_value value = rt_dict_get_str(record, key);
+        if (value == 0)
+            return rt_raise_value(vm, rt_new_exception(vm, &rt_key_error_type,
+                                                       rt_tuple_pack(1, key)));
+        rt_value text = rt_str(vm, value);
+        if (text == 0)
+            return 0;
+        rt_strbuf_append(&out, rt_str_data(text), (size_t)rt_str_size(text));
+        p += n;
+    }
+    return rt_strbuf_finish(&out);
+}
+
+static rt_value format_record(rt_vm *vm, handler *h, rt_value record)
+{
+    if (h->style == '{')
+        return brace_format(vm, h->format, record);
+    if (h->style == '$')
+        return template_format(vm, h->format, record);
+    return apply_format(vm, h->format, record);
+}
+
 static void emit(rt_vm *vm, handler *h, rt_value line)
 {
     if (h->filename == 0) {
@@ -190,11 +264,111 @@ static void report_error(rt_vm *vm, rt_value msg, rt_value args)
 
 /* ---- configuration ---- */
 
-static bool add_handler(rt_vm *vm, logger *root, rt_value filename, rt_value mode, rt_value fmt)
+/* PercentStyle's validation_pattern: %\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]
+ * matching at p. */
+static bool percent_field_at(const char *p)
+{
+    if (p[0] != '%' || p[1] != '(')
+        return false;
+    size_t n = 2;
+    while (p[n] == '_' || ascii_letter(p[n]) || ascii_digit(p[n]))
+        n++;
+    if (n == 2 || p[n++] != ')')
+        return false;
+    n += strspn(p + n, "#0+ -");
+    n += p[n] == '*' ? 1 : strspn(p + n, "0123456789");
+    if (p[n] == '.')
+        n += 1 + (p[n + 1] == '*' ? 1 : strspn(p + n + 1, "0123456789"));
+    return p[n] != '\0' && strchr("diouxefgcrsa%", p[n]) != NULL;
+}
+
+/* StrFormatStyle.validate, for its commonest failures: no field, or a conversion other than
+ * !r, !s and !a (*conversion set to it). */
+static const char *brace_format_error(const char *f, char *conversion)
+{
+    bool fields = false;
+    for (const char *p = f; *p; p++) {
+        if (*p != '{' || p[1] == '{') {
+            p += *p == '{';
+            continue;
+        }
+        const char *end = strchr(p, '}');
+        if (end == NULL)
+            return "expected '}' before end of string";
+        const char *bang = memchr(p, '!', (size_t)(end - p));
+        if (bang && bang + 2 == end && !strchr("rsa", bang[1])) {
+            *conversion = bang[1];
+            return "invalid conversion: '%c'";
+        }
+        fields |= p[1] != '}' && p[1] != '!' && p[1] != ':';
+        p = end;
+    }
+    return fields ? NULL : "no fields";
+}
+
+/* StringTemplateStyle.validate: a field, and no bare '$'. */
+static const char *template_format_error(const char *f)
+{
+    bool fields = false;
+    for (const char *p = strchr(f, '$'); p != NULL; p = strchr(p, '$')) {
+        const char *name;
+        size_t len, n = template_field(p, &name, &len);
+        if (n == 0 && p[1] != '$')
+            return "bare '$' not allowed";
+        fields |= n > 0;
+        p += n > 0 ? n : 2;
+    }
+    return fields ? NULL : "no fields";
+}
+
+/* Formatter(fmt, style=...): the style must be one of the three and the format must suit it. */
+static bool check_style(rt_vm *vm, rt_value style, rt_value format, char *out)
+{
+    const char *s = style && rt_is_type(style, &rt_str_type) ? rt_str_data(style) : "";
+    if (style != 0 && (strlen(s) != 1 || strchr("%{$", s[0]) == NULL)) {
+        rt_raise_msg(vm, &rt_value_error_type, "Style must be one of: %,{,$");
+        return false;
+    }
+    *out = style ? s[0] : '%';
+    const char *f = rt_str_data(format), *error = NULL;
+    if (*out == '%') {
+        const char *p = strchr(f, '%');
+        while (p != NULL && !percent_field_at(p))
+            p = strchr(p + 1, '%');
+        if (p == NULL) {
+            rt_raise_format(vm, &rt_value_error_type, "Invalid format '%s' for '%%' style", f);
+            return false;
+        }
+        return true;
+    }
+    char conversion = 0;
+    error = *out == '{' ? brace_format_error(f, &conversion) : template_format_error(f);
+    if (error == NULL)
+        return true;
+    rt_value detail = rt_str_printf(vm, error, conversion);
+    if (detail != 0)
+        rt_raise_format(vm, &rt_value_error_type, "invalid format: %U", detail);
+    return false;
+}
+
+/* basicConfig's default format for each style. */
+static rt_value style_default_format(rt_value style)
+{
+    const char *s = style && rt_is_type(style, &rt_str_type) ? rt_str_data(style) : "%";
+    if (strcmp(s, "{") == 0)
+        return rt_str_from_cstr("{levelname}:{name}:{message}");
+    if (strcmp(s, "$") == 0)
+        return rt_str_from_cstr("${levelname}:${name}:${message}");
+    return rt_str_from_cstr(default_format);
+}
+
+static bool add_handler(rt_vm *vm, logger *root, rt_value filename, rt_value mode, rt_value fmt,
+                        rt_value style)
 {
     handler *h = rt_alloc(sizeof *h, &logging_handler_type);
     h->filename = filename;
-    h->format = fmt ? fmt : rt_str_from_cstr(default_format);
+    h->format = fmt ? fmt : style_default_format(style);
+    h->style = '%';
     if (filename != 0) {
         const char *m = mode ? rt_str_data(mode) : "a";
         FILE *f = fopen(rt_str_data(filename), m[0] == 'w' ? "w" : "a");
@@ -206,6 +380,9 @@ static bool add_handler(rt_vm *vm, logger *root, rt_value filename, rt_value mod
         }
         fclose(f);
     }
+    /* CPython opens (and with filemode 'w' truncates) the file before checking the format */
+    if ((fmt || style) && !check_style(vm, style, h->format, &h->style))
+        return false;
     return rt_list_append(vm, root->handlers, rt_from_object(h)) == 0;
 }
 
@@ -255,7 +432,7 @@ static rt_value logging_basic_config(rt_vm *vm, rt_value self, size_t nargs, con
     if (level != 0 && !parse_level(vm, level, &lv))
         return 0;
     if (!add_handler(vm, root, rt_kwarg(kwnames, kw, "filename"), rt_kwarg(kwnames, kw, "filemode"),
-                     rt_kwarg(kwnames, kw, "format")))
+                     rt_kwarg(kwnames, kw, "format"), rt_kwarg(kwnames, kw, "style")))
         return 0;
     if (level != 0)
         root->level = lv;
@@ -297,7 +474,7 @@ static rt_value log_at(rt_vm *vm, logger *lg, int level, size_t nargs, const rt_
     rt_value exc_text = message && with_exception ? exception_text(vm) : 0;
     for (int64_t i = 0; message && i < rt_as_list(root->handlers)->size; i++) {
         handler *h = (handler *)rt_as_object(rt_as_list(root->handlers)->items[i]);
-        rt_value line = apply_format(vm, h->format, record_dict(vm, lg, level, message));
+        rt_value line = format_record(vm, h, record_dict(vm, lg, level, message));
         if (line == 0)
             break;
         if (exc_text != 0) /* Formatter.format: the traceback follows the formatted line */
@@ -315,7 +492,7 @@ static rt_value module_log(rt_vm *vm, int level, size_t nargs, const rt_value *a
 {
     (void)kwnames;
     logger *root = root_logger(vm);
-    if (rt_as_list(root->handlers)->size == 0 && !add_handler(vm, root, 0, 0, 0))
+    if (rt_as_list(root->handlers)->size == 0 && !add_handler(vm, root, 0, 0, 0, 0))
         return 0;
     return log_at(vm, root, level, nargs, args, with_exception);
 }
