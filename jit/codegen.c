@@ -735,7 +735,7 @@ static bool alloc_function_state(cg_function *cg)
     if (!cg->slots || !cg->cells || !cg->temps || !cg->blocks || !cg->values || !cg->names ||
         !cg->reachable)
         return false;
-    return mark_reachable(f, cg->reachable);
+    return mark_reachable(f, cg->reachable) && cg_find_forwards(cg);
 }
 
 static void free_function_state(cg_function *cg)
@@ -747,6 +747,7 @@ static void free_function_state(cg_function *cg)
     free(cg->values);
     free(cg->names);
     free(cg->reachable);
+    free(cg->forwards);
     if (cg->b)
         LLVMDisposeBuilder(cg->b);
 }

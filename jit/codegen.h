@@ -41,6 +41,12 @@ typedef struct cg_unit {
     char *error;           /* first error, malloc'd */
 } cg_unit;
 
+/* One star-argument pattern: its BUILD_LIST / BUILD_DICT, LIST_EXTEND / DICT_MERGE, and
+ * LIST_TO_TUPLE (NULL for a dict). */
+typedef struct cg_forward {
+    const ir_instr *build, *merge, *finish;
+} cg_forward;
+
 /* The function being emitted. */
 typedef struct cg_function {
     cg_unit *u;
@@ -53,6 +59,8 @@ typedef struct cg_function {
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
     LLVMValueRef callee_frame;           /* the rt_frame every direct call shares */
+    struct cg_forward *forwards;         /* f(*args, **kwargs) patterns (codegen_forward.c) */
+    int nforwards;
     int array_size;
     LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
     bool *reachable;              /* per ir_block: can control get there at all */
@@ -136,11 +144,21 @@ void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args);
+/* The same for an i64 count; returns the result unchecked (0: an exception is pending). */
+LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
+                            LLVMValueRef args);
+/* Star-argument forwarding (codegen_forward.c): finds the f(*args, **kwargs) patterns of the
+ * function (false when out of memory); cg_forward_instr emits an instruction of one and
+ * returns true, false for any other instruction; CALL_EX with its direct-call path. */
+bool cg_find_forwards(cg_function *cg);
+bool cg_forward_instr(cg_function *cg, const ir_instr *in);
+void cg_emit_call_ex(cg_function *cg, const ir_instr *in);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);
 
-/* Emits one instruction (codegen_ops.c). */
+/* Emits one instruction (codegen_ops.c); cg_instr_plain without the forwarding patterns. */
 void cg_instr(cg_function *cg, const ir_instr *in);
+void cg_instr_plain(cg_function *cg, const ir_instr *in);
 
 #endif

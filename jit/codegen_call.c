@@ -60,16 +60,19 @@ static LLVMValueRef function_code(cg_function *cg, LLVMValueRef callee, LLVMBasi
 
 /* The code's native entry when its parameters are exactly `n` positional ones and it is
  * compiled (rt_call_function's fast-path test); branches to `slow` otherwise. */
-static LLVMValueRef simple_entry(cg_function *cg, LLVMValueRef code, int n,
+static LLVMValueRef simple_entry(cg_function *cg, LLVMValueRef code, LLVMValueRef n,
                                  LLVMBasicBlockRef slow)
 {
     LLVMBuilderRef b = cg->b;
+    LLVMValueRef n32 = LLVMBuildTrunc(b, n, cg->u->i32, "n");
+    /* n is a tuple's size when it is not a constant: one past int32 must not pass as small. */
+    LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntULE, n, cg_i64(cg, 0x7fffffff), "");
     LLVMValueRef argcount = load_i32(cg, code, offsetof(rt_code, argcount));
     LLVMValueRef kwonly = load_i32(cg, code, offsetof(rt_code, kwonlyargcount));
     LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
     LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, code, offsetof(rt_code, entry));
     LLVMValueRef star = LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS | RT_CO_VARKEYWORDS), "");
-    LLVMValueRef ok = LLVMBuildAnd(b, equal(cg, argcount, cg_i32(cg, n)),
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, fits, equal(cg, argcount, n32), ""),
                                    equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0)), "");
     ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, entry, ""), "simple");
     branch(cg, ok, cg_new_block(cg, "call.simple"), slow);
@@ -132,8 +135,8 @@ static LLVMValueRef call_entry(cg_function *cg, LLVMValueRef entry, LLVMValueRef
     return result;
 }
 
-void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
-                             LLVMValueRef args)
+LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
+                            LLVMValueRef args)
 {
     LLVMBasicBlockRef slow = cg_new_block(cg, "call.generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
@@ -146,12 +149,18 @@ void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef c
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, slow);
-    LLVMValueRef call_args[5] = {cg->vm, callee, cg_i64(cg, (uint64_t)n), args, cg_i64(cg, 0)};
+    LLVMValueRef call_args[5] = {cg->vm, callee, n, args, cg_i64(cg, 0)};
     LLVMValueRef generic = cg_call(cg, "rt_call", call_args, 5);
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, done);
-    LLVMValueRef result = cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
+    return cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
+}
+
+void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
+                             LLVMValueRef args)
+{
+    LLVMValueRef result = cg_direct_call(cg, callee, cg_i64(cg, (uint64_t)n), args);
     cg_check_value(cg, in, result);
     cg_store_temp(cg, in->dst, result);
 }

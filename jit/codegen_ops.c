@@ -573,6 +573,13 @@ static void store_line(cg_function *cg, const ir_instr *in)
 
 void cg_instr(cg_function *cg, const ir_instr *in)
 {
+    if (cg->nforwards > 0 && cg_forward_instr(cg, in))
+        return;
+    cg_instr_plain(cg, in);
+}
+
+void cg_instr_plain(cg_function *cg, const ir_instr *in)
+{
     store_line(cg, in);
     LLVMValueRef vm = vm_arg(cg);
     switch (in->op) {
@@ -603,12 +610,7 @@ void cg_instr(cg_function *cg, const ir_instr *in)
     case IR_BRANCH: emit_branch(cg, in); break;
     case IR_RETURN: emit_return(cg, in); break;
     case IR_CALL: emit_call(cg, in); break;
-    case IR_CALL_EX: {
-        LLVMValueRef args[4] = {vm, cg_load_temp(cg, in->a), cg_load_temp(cg, in->b),
-                                cg_load_opt(cg, in->c, 0)};
-        cg_value_call(cg, in, "rt_call_ex", args, 4);
-        break;
-    }
+    case IR_CALL_EX: cg_emit_call_ex(cg, in); break;
     case IR_CALL_METHOD: emit_call_method(cg, in); break;
     case IR_GET_ATTR:
     case IR_SET_ATTR:
