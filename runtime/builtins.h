@@ -31,6 +31,9 @@ const char *rt_member_doc(const char *module, const char *name);
 const char *rt_doc(const char *qualified);
 /* The __module__ CPython gives `name` in `module` (functools.reduce is "_functools"), or NULL. */
 const char *rt_member_module(const char *module, const char *name);
+/* The __file__ of the provided module `name` in CPython ("/usr/lib/python3.11/functools.py"),
+ * or NULL for one built into CPython (sys, math, time). */
+const char *rt_module_file(const char *name);
 /* Fills vm->builtins. */
 void rt_builtins_init(rt_vm *vm);
 

@@ -51,4 +51,10 @@ const char *rt_member_module(const char *module, const char *name)
     return e ? e->module : NULL;
 }
 
+const char *rt_module_file(const char *name)
+{
+    const rt_doc_entry *e = strchr(name, '.') ? NULL : find(name);
+    return e ? e->module : NULL;
+}
+
 const char *rt_builtin_doc(const char *name) { return rt_member_doc("builtins", name); }

@@ -7,7 +7,7 @@
 
 typedef struct rt_doc_entry {
     const char *name;   /* "builtins.len", "functools.reduce", "math" (a module) */
-    const char *module; /* the function's or type's __module__ in CPython; NULL for a module */
+    const char *module; /* a function's or type's __module__; a module's __file__ or NULL */
     const char *doc;
 } rt_doc_entry;
 

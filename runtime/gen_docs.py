@@ -8,7 +8,9 @@ Usage: /usr/bin/python3.11 runtime/gen_docs.py OUTPUT_C
 An entry is keyed by the qualified name cellar asks for: "builtins.len", "builtins.int",
 "functools.reduce", or a module's own name for its docstring. It also records the __module__
 CPython gives a function, which is not always the module it is found in (functools.reduce
-comes from _functools). Entries are sorted by key for binary search."""
+comes from _functools), and a module's __file__ when CPython's is a source file (functools,
+logging; the reference CPython's layout, which error messages and reprs show). Entries are
+sorted by key for binary search."""
 import builtins
 import functools
 import inspect
@@ -23,7 +25,7 @@ MODULES = [builtins, functools, logging, math, sys, time]  # the modules cellar 
 def entries():
     for module in MODULES:
         if module.__doc__:
-            yield module.__name__, None, module.__doc__
+            yield module.__name__, getattr(module, "__file__", None), module.__doc__
         for name in dir(module):
             value = getattr(module, name)
             if name.startswith("_") or not (inspect.isroutine(value) or isinstance(value, type)):

@@ -19,8 +19,10 @@ rt_value rt_module_new(rt_vm *vm, const char *name)
     m->name = rt_str_intern(vm, name);
     m->dict = rt_dict_new();
     rt_dict_set_str(vm, m->dict, "__name__", m->name);
-    const char *doc = rt_doc(name);
+    const char *doc = rt_doc(name), *file = rt_module_file(name);
     rt_dict_set_str(vm, m->dict, "__doc__", doc ? rt_str_from_cstr(doc) : RT_NONE);
+    if (file != NULL) /* CPython's functools and logging are source files */
+        rt_dict_set_str(vm, m->dict, "__file__", rt_str_from_cstr(file));
     return rt_from_object(m);
 }
 
@@ -148,11 +150,18 @@ rt_value rt_import_from(rt_vm *vm, rt_value module, rt_value name)
         rt_value v = rt_dict_get_str(as_module(module)->dict, name);
         if (v != 0)
             return v;
-        rt_raise_format(vm, &rt_import_error_type,
-                        "cannot import name %R from %R (unknown location)", name,
-                        as_module(module)->name);
-        if (vm->pending)
+        rt_value file = rt_dict_get_str(as_module(module)->dict, rt_str_intern(vm, "__file__"));
+        if (file != 0 && rt_is_type(file, &rt_str_type))
+            rt_raise_format(vm, &rt_import_error_type, "cannot import name %R from %R (%U)", name,
+                            as_module(module)->name, file);
+        else
+            rt_raise_format(vm, &rt_import_error_type,
+                            "cannot import name %R from %R (unknown location)", name,
+                            as_module(module)->name);
+        if (vm->pending) {
             rt_exception_set_attr(vm, vm->pending, "name", as_module(module)->name);
+            rt_exception_set_attr(vm, vm->pending, "path", file ? file : RT_NONE);
+        }
         return RT_ERROR;
     }
     return rt_getattr(vm, module, name);
