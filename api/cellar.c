@@ -35,7 +35,7 @@ static pthread_once_t collector_once = PTHREAD_ONCE_INIT;
 
 static void collector_init(void)
 {
-    GC_INIT();
+    rt_alloc_init();
     GC_allow_register_threads();
 }
 

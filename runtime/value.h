@@ -126,6 +126,9 @@ static inline bool rt_is_type(rt_value v, const rt_type *t)
     return rt_is_object(v) && rt_as_object(v)->type == t;
 }
 
+/* Added by the JIT owner: initialises the collector (once per process, tuned for cellar's
+ * allocation pattern; later calls are GC_INIT's no-op). Call it before any allocation. */
+void rt_alloc_init(void);
 /* GC allocation (Boehm): the memory is zeroed and its header set to `type`. `atomic` memory
  * holds no pointers and is not scanned. Aborts only when the process is out of memory. */
 void *rt_alloc(size_t size, const rt_type *type);

@@ -57,7 +57,7 @@ static void main_module_init(rt_vm *vm)
 
 rt_vm *rt_vm_new(void)
 {
-    GC_INIT();
+    rt_alloc_init();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     /* The VM itself is a root: uncollectable memory is scanned but never reclaimed. */
     rt_vm *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
