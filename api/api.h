@@ -28,14 +28,16 @@ typedef struct api_kept_ir {
     int64_t constants_start, constants_end;
 } api_kept_ir;
 
-/* The handle table. Slot i holds a value while live, and otherwise the next free slot's index
- * as a small int (which the collector ignores). A handle is (generation << 32) | (i + 1);
- * releasing bumps the slot's generation, so a stale handle never matches again. */
+/* The handle table. A handle is (generation << 32) | (slot + 1); a live slot holds its value
+ * and an odd generation, a free one 0 and an even generation, so releasing (which bumps the
+ * generation) makes a stale handle fail every later check. Free slots wait on a stack of
+ * indices: taking and giving back a handle then depends on nothing but the stack's top, which
+ * keeps the generic call path free of a chain of dependent loads. */
 typedef struct api_handles {
     rt_value *values;      /* GC memory, reachable from the VM: what keeps values alive */
     uint32_t *generations; /* malloc'd, one per slot */
-    uint32_t capacity, live;
-    uint32_t free_head; /* index + 1 of the first free slot, 0 when none */
+    uint32_t *free;        /* malloc'd: indices of the free slots */
+    uint32_t capacity, nfree;
 } api_handles;
 
 /* Allocated as uncollectable GC memory: the collector scans it, so the rt_values in it (and
@@ -98,32 +100,96 @@ cellar_status api_set_error(cellar_vm *vm, cellar_status status, const char *typ
                             const char *message, char *report, int exit_status);
 
 /* Brackets a call that runs Python code: bookkeeping for the outermost one (thread, stack
- * bounds, safepoint countdown). */
-void api_enter(cellar_vm *vm);
-void api_leave(cellar_vm *vm);
+ * bounds, safepoint countdown). Inline: every generic call goes through them. */
+void api_enter_outermost(cellar_vm *vm);
+
+static inline void api_enter(cellar_vm *vm)
+{
+    if (vm->depth++ == 0)
+        api_enter_outermost(vm);
+}
+
+static inline void api_leave(cellar_vm *vm)
+{
+    if (--vm->depth == 0)
+        vm->in_flight = 0;
+}
 
 /* ---- handles (values.c) ---- */
 
-/* The value behind a live handle, or false (no error set). */
-bool api_lookup(const cellar_vm *vm, cellar_value h, rt_value *out);
-/* The value behind `h`, or CELLAR_API_ERROR for a dead handle (named by `what`). */
-cellar_status api_get(cellar_vm *vm, cellar_value h, const char *what, rt_value *out);
-/* A new handle for `v` (not 0). */
-cellar_value api_handle(cellar_vm *vm, rt_value v);
+/* The value behind a live handle, or false (no error set). Live slots carry an odd
+ * generation, free ones an even one. */
+static inline bool api_lookup(const cellar_vm *vm, cellar_value h, rt_value *out)
+{
+    const api_handles *t = &vm->handles;
+    uint32_t i = (uint32_t)(h.id & 0xffffffffu) - 1, g = (uint32_t)(h.id >> 32);
+    if (i >= t->capacity || t->generations[i] != g || (g & 1) == 0)
+        return false;
+    *out = t->values[i];
+    return true;
+}
+
+/* Reports a dead handle (named by `what`) as CELLAR_API_ERROR. */
+cellar_status api_dead_handle(cellar_vm *vm, const char *what);
+
+/* The value behind `h`, or CELLAR_API_ERROR for a dead handle. */
+static inline cellar_status api_get(cellar_vm *vm, cellar_value h, const char *what, rt_value *out)
+{
+    return api_lookup(vm, h, out) ? CELLAR_OK : api_dead_handle(vm, what);
+}
+
+/* Makes room for more handles (doubling the table); aborts when out of memory, as the
+ * allocator does. */
+void api_handles_grow(api_handles *t);
+
+/* A new handle for `v` (never id 0). */
+static inline cellar_value api_handle(cellar_vm *vm, rt_value v)
+{
+    api_handles *t = &vm->handles;
+    if (t->nfree == 0)
+        api_handles_grow(t);
+    uint32_t i = t->free[--t->nfree];
+    t->values[i] = v;
+    uint32_t g = ++t->generations[i];
+    return (cellar_value){((uint64_t)g << 32) | (i + 1)};
+}
+
+/* Reports a NULL result pointer as CELLAR_API_ERROR. */
+cellar_status api_null_out(cellar_vm *vm);
+
 /* Stores a new handle for `v` in *out: CELLAR_OK, or CELLAR_API_ERROR when out is NULL. */
-cellar_status api_out(cellar_vm *vm, rt_value v, cellar_value *out);
+static inline cellar_status api_out(cellar_vm *vm, rt_value v, cellar_value *out)
+{
+    if (!out)
+        return api_null_out(vm);
+    *out = api_handle(vm, v);
+    return CELLAR_OK;
+}
 void api_handles_free(api_handles *t);
 /* Whether the n bytes at s are UTF-8 as Python's strict decoder reads it. */
 bool api_utf8_valid(const char *s, size_t n);
 
+/* Reports the dead handle items[i] (or a NULL array) as CELLAR_API_ERROR. */
+cellar_status api_dead_item(cellar_vm *vm, size_t i, const cellar_value *items);
+
 /* Copies `n` handles' values into `values`; CELLAR_API_ERROR at the first dead one. */
-cellar_status api_get_array(cellar_vm *vm, size_t n, const cellar_value *items, rt_value *values);
+static inline cellar_status api_get_array(cellar_vm *vm, size_t n, const cellar_value *items,
+                                          rt_value *values)
+{
+    if (n > 0 && !items)
+        return api_dead_item(vm, 0, items);
+    for (size_t i = 0; i < n; i++)
+        if (!api_lookup(vm, items[i], &values[i]))
+            return api_dead_item(vm, i, items);
+    return CELLAR_OK;
+}
 
 /* ---- limits (limits.c) ---- */
 
 /* Sets up safepoints from the config (before any code is compiled). */
 void api_limits_init(cellar_vm *vm);
-/* Gives the countdown its next allowance at the start of an outermost call. */
+/* Gives the countdown its next allowance at the start of an outermost call (when the VM has
+ * safepoints). */
 void api_limits_refresh(cellar_vm *vm);
 /* The safepoint hook compiled code calls when the countdown runs out: 0, or -1 raised. */
 int api_safepoint(rt_vm *rt);

@@ -39,7 +39,7 @@ cellar_status cellar_get_global(cellar_vm *vm, const char *name, cellar_value *o
 cellar_status cellar_set_global(cellar_vm *vm, const char *name, cellar_value value)
 {
     api_begin(vm);
-    rt_value key = global_name(vm, name, "cellar_set_global"), v;
+    rt_value key = global_name(vm, name, "cellar_set_global"), v = 0;
     if (!key)
         return CELLAR_API_ERROR;
     cellar_status s = api_get(vm, value, "cellar_set_global: the value", &v);

@@ -196,10 +196,8 @@ void cellar_print_error(cellar_vm *vm)
 
 /* ---- calls that run Python code ---- */
 
-void api_enter(cellar_vm *vm)
+void api_enter_outermost(cellar_vm *vm)
 {
-    if (vm->depth++ > 0)
-        return;
     rt_vm *rt = vm->rt;
     pthread_t self = pthread_self();
     if (!pthread_equal(self, vm->thread)) {
@@ -207,13 +205,8 @@ void api_enter(cellar_vm *vm)
         rt->stack_limit = 0; /* another thread's stack: find its bounds again */
     }
     rt->handling = 0;
-    api_limits_refresh(vm);
-}
-
-void api_leave(cellar_vm *vm)
-{
-    if (--vm->depth == 0)
-        vm->in_flight = 0;
+    if (vm->safepoints)
+        api_limits_refresh(vm);
 }
 
 /* ---- creating and destroying ---- */

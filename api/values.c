@@ -23,9 +23,9 @@
 enum { FIRST_CAPACITY = 64 };
 
 static uint32_t slot_of(cellar_value h) { return (uint32_t)(h.id & 0xffffffffu) - 1; }
-static uint32_t generation_of(cellar_value h) { return (uint32_t)(h.id >> 32); }
 
-/* Doubles the table; the new slots go on the free list in index order. */
+/* Doubles the table; the new slots go on the free stack, lowest index on top. Out of line: it
+ * runs a handful of times in a VM's life. */
 static bool grow(api_handles *t)
 {
     uint32_t old = t->capacity;
@@ -33,81 +33,54 @@ static bool grow(api_handles *t)
     if (capacity < old)
         return false;
     uint32_t *generations = realloc(t->generations, capacity * sizeof *generations);
-    if (!generations)
+    if (generations)
+        t->generations = generations;
+    uint32_t *free_slots = generations ? realloc(t->free, capacity * sizeof *free_slots) : NULL;
+    if (!free_slots)
         return false;
-    t->generations = generations;
+    t->free = free_slots;
     t->values = rt_realloc_raw(t->values, capacity * sizeof *t->values);
     for (uint32_t i = old; i < capacity; i++) {
         generations[i] = 0; /* even: free */
-        t->values[i] = rt_small_int(i + 1 < capacity ? i + 2 : t->free_head);
+        t->values[i] = 0;
+        t->free[t->nfree++] = capacity - 1 - (i - old);
     }
-    t->free_head = old + 1;
     t->capacity = capacity;
     return true;
 }
 
-/* Live slots carry an odd generation, free ones an even one. */
-bool api_lookup(const cellar_vm *vm, cellar_value h, rt_value *out)
+void api_handles_grow(api_handles *t)
 {
-    const api_handles *t = &vm->handles;
-    uint32_t i = slot_of(h), g = generation_of(h);
-    if (i >= t->capacity || t->generations[i] != g || (g & 1) == 0)
-        return false;
-    *out = t->values[i];
-    return true;
-}
-
-cellar_status api_get(cellar_vm *vm, cellar_value h, const char *what, rt_value *out)
-{
-    if (api_lookup(vm, h, out))
-        return CELLAR_OK;
-    return api_misuse(vm, "%s is not a live handle of this VM", what);
-}
-
-cellar_status api_get_array(cellar_vm *vm, size_t n, const cellar_value *items, rt_value *values)
-{
-    if (n > 0 && !items)
-        return api_misuse(vm, "an array of %zu values is NULL", n);
-    for (size_t i = 0; i < n; i++)
-        if (!api_lookup(vm, items[i], &values[i]))
-            return api_misuse(vm, "item %zu is not a live handle of this VM", i);
-    return CELLAR_OK;
-}
-
-cellar_value api_handle(cellar_vm *vm, rt_value v)
-{
-    api_handles *t = &vm->handles;
-    if (t->free_head == 0 && !grow(t)) {
+    if (!grow(t)) {
         fputs("cellar: out of memory for handles\n", stderr);
         abort(); /* as the allocator does: raising needs memory too */
     }
-    uint32_t i = t->free_head - 1;
-    t->free_head = (uint32_t)rt_small_int_value(t->values[i]);
-    t->values[i] = v;
-    uint32_t g = ++t->generations[i];
-    t->live++;
-    return (cellar_value){((uint64_t)g << 32) | (i + 1)};
 }
 
-cellar_status api_out(cellar_vm *vm, rt_value v, cellar_value *out)
+cellar_status api_dead_handle(cellar_vm *vm, const char *what)
 {
-    if (!out)
-        return api_misuse(vm, "the result pointer is NULL");
-    *out = api_handle(vm, v);
-    return CELLAR_OK;
+    return api_misuse(vm, "%s is not a live handle of this VM", what);
 }
+
+cellar_status api_dead_item(cellar_vm *vm, size_t i, const cellar_value *items)
+{
+    if (!items)
+        return api_misuse(vm, "an array of values is NULL");
+    return api_misuse(vm, "item %zu is not a live handle of this VM", i);
+}
+
+cellar_status api_null_out(cellar_vm *vm) { return api_misuse(vm, "the result pointer is NULL"); }
 
 void cellar_release(cellar_vm *vm, cellar_value v)
 {
-    rt_value ignored = 0;
+    rt_value ignored;
     if (!vm || !api_lookup(vm, v, &ignored))
         return;
     api_handles *t = &vm->handles;
     uint32_t i = slot_of(v);
-    t->values[i] = rt_small_int(t->free_head);
-    t->free_head = i + 1;
+    t->values[i] = 0; /* the value may go now */
     t->generations[i]++;
-    t->live--;
+    t->free[t->nfree++] = i;
 }
 
 cellar_status cellar_dup(cellar_vm *vm, cellar_value v, cellar_value *out)
@@ -118,11 +91,15 @@ cellar_status cellar_dup(cellar_vm *vm, cellar_value v, cellar_value *out)
     return s != CELLAR_OK ? s : api_out(vm, value, out);
 }
 
-size_t cellar_handle_count(const cellar_vm *vm) { return vm->handles.live; }
+size_t cellar_handle_count(const cellar_vm *vm)
+{
+    return vm->handles.capacity - vm->handles.nfree;
+}
 
 void api_handles_free(api_handles *t)
 {
     free(t->generations);
+    free(t->free);
     *t = (api_handles){0}; /* the values array is GC memory: unreachable now, collected later */
 }
 
@@ -149,7 +126,8 @@ cellar_status cellar_new_bool(cellar_vm *vm, bool b, cellar_value *out)
 cellar_status cellar_new_int(cellar_vm *vm, int64_t i, cellar_value *out)
 {
     api_begin(vm);
-    return api_out(vm, rt_int_from_int64(i), out);
+    bool small = i >= RT_SMALL_INT_MIN && i <= RT_SMALL_INT_MAX;
+    return api_out(vm, small ? rt_small_int(i) : rt_int_from_int64(i), out);
 }
 
 static bool decimal_digits(const char *s)
@@ -304,8 +282,8 @@ bool cellar_is_callable(const cellar_vm *vm, cellar_value v)
 /* ---- reading values ---- */
 
 /* Looks up `v` for a reader named `who`, failing when `out` is NULL too. */
-static cellar_status reader(cellar_vm *vm, cellar_value v, const void *out, const char *who,
-                            rt_value *value)
+static inline cellar_status reader(cellar_vm *vm, cellar_value v, const void *out,
+                                   const char *who, rt_value *value)
 {
     api_begin(vm);
     if (!out)
@@ -325,6 +303,10 @@ cellar_status cellar_to_int(cellar_vm *vm, cellar_value v, int64_t *out)
     cellar_status s = reader(vm, v, out, "cellar_to_int", &value);
     if (s != CELLAR_OK)
         return s;
+    if (rt_is_small_int(value)) {
+        *out = rt_small_int_value(value);
+        return CELLAR_OK;
+    }
     if (!rt_is_int(value))
         return type_error(vm, "'%T' object cannot be interpreted as an integer", value);
     if (rt_int_to_int64(value, out))
