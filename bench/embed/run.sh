@@ -33,7 +33,6 @@ import re, sys
 path, table, cpu, head = sys.argv[1:5]
 text = open(path).read()
 start, end = "<!-- embed:start -->", "<!-- embed:end -->"
-section = open(path.replace("performance.md", "performance_embed.md.in")).read() if False else None
 body = text[text.index(start) + len(start):text.index(end)]
 marker = "<!-- embed:table -->"
 if marker not in body:
