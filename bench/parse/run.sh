@@ -10,6 +10,9 @@ lines=${1:-10000}
 runs=${2:-15}
 mkdir -p "$out"
 /usr/bin/python3.11 "$root/bench/parse/gen_program.py" "$lines" > "$out/program.py"
+# The \N{...} name table is generated from CPython's unicodedata, as the CMake build does.
+[ -f "$out/lex_names_data.c" ] || /usr/bin/python3.11 "$root/frontend/gen_unicode_names.py" \
+    "$root/frontend/unicode_name_aliases.txt" "$out/lex_names_data.c"
 ${CC:-cc} -std=c11 -O2 -DNDEBUG -D_GNU_SOURCE -I"$root/frontend" \
-    "$root/bench/parse/parse_bench.c" "$root"/frontend/*.c -lgmp -lm -o "$out/parse_bench"
+    "$root/bench/parse/parse_bench.c" "$root"/frontend/*.c "$out/lex_names_data.c" -lgmp -lm -o "$out/parse_bench"
 "$out/parse_bench" "$out/program.py" "$runs"

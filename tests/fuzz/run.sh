@@ -15,12 +15,15 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     CELLAR_FUZZ=1 "$root/scripts/install-deps.sh"
 fi
 mkdir -p "$out/corpus"
+# The \N{...} name table is generated from CPython's unicodedata, as the CMake build does.
+[ -f "$out/lex_names_data.c" ] || /usr/bin/python3.11 "$root/frontend/gen_unicode_names.py" \
+    "$root/frontend/unicode_name_aliases.txt" "$out/lex_names_data.c"
 
 # -fno-sanitize-recover makes UBSan findings crashes libFuzzer keeps as artifacts;
 # FUZZ_CFLAGS adds flags (e.g. -fno-sanitize=pointer-overflow to get past a known finding).
 "$cc" -std=c11 -g -O1 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined ${FUZZ_CFLAGS:-} \
-    -I"$root/frontend" "$root/tests/fuzz/fuzz_frontend.c" "$root"/frontend/*.c \
+    -I"$root/frontend" "$root/tests/fuzz/fuzz_frontend.c" "$root"/frontend/*.c "$out/lex_names_data.c" \
     -lgmp -lm -o "$out/fuzz_frontend"
 
 if [ $# -gt 0 ] && [ -f "$1" ]; then
