@@ -140,6 +140,8 @@ LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v);
 /* LOAD_GLOBAL / STORE_GLOBAL of `name` through an inline cache (codegen_global.c). */
 void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
 void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name);
+/* globals[name], or 0 when missing (no builtins, no exception), through a cache. */
+LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name);
 /* CALL of `callee` with n positional arguments in `args`: straight to the native entry of a
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,

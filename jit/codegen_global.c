@@ -98,29 +98,36 @@ void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
     cg_store_temp(cg, in->dst, cg_phi2(cg, cg->u->i64, cached, hit, looked_up, miss_end));
 }
 
-/* Only a cache of a name in this function's globals serves a store. */
-void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
+/* Branches to `hit` when the cache holds an entry of this function's globals themselves. */
+static LLVMValueRef check_own_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockRef hit,
+                                    LLVMBasicBlockRef miss)
 {
-    jit_global_cache *cache = new_cache(cg);
-    if (!cache)
-        return;
     LLVMTypeRef i64 = cg->u->i64;
-    LLVMValueRef c = cg_ptr_const(cg, cache);
-    LLVMValueRef value = cg_load_temp(cg, in->a);
     LLVMBasicBlockRef entry_check = cg_new_block(cg, "global.entry");
-    LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
-    LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
-    LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
-    LLVMValueRef globals = cache_load(cg, i64, c, offsetof(jit_global_cache, globals));
-    LLVMValueRef holder = cache_load(cg, i64, c, offsetof(jit_global_cache, holder));
+    LLVMValueRef globals = cache_load(cg, i64, cache, offsetof(jit_global_cache, globals));
+    LLVMValueRef holder = cache_load(cg, i64, cache, offsetof(jit_global_cache, holder));
     LLVMValueRef mine = LLVMBuildAnd(cg->b, equal(cg, globals, cg->globals),
                                      equal(cg, holder, cg->globals), "");
     LLVMBuildCondBr(cg->b, mine, entry_check, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, entry_check);
     LLVMValueRef valid;
-    LLVMValueRef entry = cached_entry(cg, c, &valid);
+    LLVMValueRef entry = cached_entry(cg, cache, &valid);
     LLVMBuildCondBr(cg->b, valid, hit, miss);
+    return entry;
+}
+
+void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
+{
+    jit_global_cache *cache = new_cache(cg);
+    if (!cache)
+        return;
+    LLVMValueRef c = cg_ptr_const(cg, cache);
+    LLVMValueRef value = cg_load_temp(cg, in->a);
+    LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
+    LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
+    LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
+    LLVMValueRef entry = check_own_cache(cg, c, hit, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, hit);
     cg_store_field(cg, entry, offsetof(rt_dict_entry, value), value);
@@ -132,4 +139,28 @@ void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name)
+{
+    jit_global_cache *cache = new_cache(cg);
+    if (!cache)
+        return cg_i64(cg, 0);
+    LLVMValueRef c = cg_ptr_const(cg, cache);
+    LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
+    LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
+    LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
+    LLVMValueRef entry = check_own_cache(cg, c, hit, miss);
+
+    LLVMPositionBuilderAtEnd(cg->b, hit);
+    LLVMValueRef cached = cg_load_field(cg, cg->u->i64, entry, offsetof(rt_dict_entry, value));
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, miss);
+    LLVMValueRef args[4] = {cg->vm, cg->globals, name, c};
+    LLVMValueRef looked_up = cg_call(cg, "jit_globals_get_miss", args, 4);
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return cg_phi2(cg, cg->u->i64, cached, hit, looked_up, miss);
 }

@@ -392,16 +392,16 @@ static void emit_make_function(cg_function *cg, const ir_instr *in)
         return;
     }
     rt_code *code = cg_code_of(cg, f->consts[in->imm].code);
-    LLVMValueRef closure = cg_i64(cg, 0);
-    if (in->nargs > 0) {
-        LLVMValueRef targs[3] = {vm_arg(cg), cg_i64(cg, (uint64_t)in->nargs),
-                                 cg_array(cg, in->nargs, in->args)};
-        closure = cg_call(cg, "rt_tuple_from_array", targs, 3);
-        cg_check_value(cg, in, closure);
-    }
-    LLVMValueRef args[6] = {vm_arg(cg), cg_ptr_const(cg, code),    cg->globals,
-                            closure,    cg_load_opt(cg, in->a, 0), cg_load_opt(cg, in->b, 0)};
-    cg_value_call(cg, in, "rt_make_function", args, 6);
+    LLVMValueRef module = cg_globals_get(cg, cg_i64(cg, rt_str_intern(cg->u->vm, "__name__")));
+    LLVMValueRef args[8] = {vm_arg(cg),
+                            cg_ptr_const(cg, code),
+                            cg->globals,
+                            cg_i64(cg, (uint64_t)in->nargs),
+                            args_array(cg, in->nargs, in->args),
+                            cg_load_opt(cg, in->a, 0),
+                            cg_load_opt(cg, in->b, 0),
+                            module};
+    cg_value_call(cg, in, "rt_make_closure", args, 8);
     if (in->c >= 0) { /* the def's annotations dict (docs/ir.md) */
         LLVMValueRef set[2] = {cg_load_temp(cg, in->dst), cg_load_temp(cg, in->c)};
         cg_call(cg, "rt_function_set_annotations", set, 2);

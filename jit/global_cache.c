@@ -61,6 +61,19 @@ int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value v
     return 0;
 }
 
+rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
+                              jit_global_cache *cache)
+{
+    (void)vm;
+    if (!cacheable(globals, name))
+        return 0;
+    int64_t index = rt_dict_find_str(globals, name);
+    if (index < 0)
+        return 0;
+    fill(cache, globals, globals, index);
+    return as_dict(globals)->entries[index].value;
+}
+
 /* ---- memory ---- */
 
 jit_global_cache *jit_cache_new(jit_cache_blocks *b)

@@ -36,6 +36,11 @@ rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
 int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
                           jit_global_cache *cache);
 
+/* globals[name] with neither builtins nor exception, 0 when missing (MAKE_FUNCTION's
+ * __module__), refilling `cache` when found. */
+rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
+                              jit_global_cache *cache);
+
 /* Caches come from blocks of uncollectable memory that the jit frees with its code. */
 typedef struct jit_cache_blocks {
     void **blocks;

@@ -35,6 +35,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_delete_global", FN(rt_delete_global), "ipvv"},
     {"jit_load_global_miss", FN(jit_load_global_miss), "vpvvp"},
     {"jit_store_global_miss", FN(jit_store_global_miss), "ipvvvp"},
+    {"jit_globals_get_miss", FN(jit_globals_get_miss), "vpvvp"},
     {"rt_setup_annotations", FN(rt_setup_annotations), "ipv"},
     /* operators */
     {"rt_binary_op", FN(rt_binary_op), "vpivv"},
@@ -50,6 +51,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_call_or_locals", FN(rt_call_or_locals), "vpvzpp"},
     {"rt_function_str", FN(rt_function_str), "vpv"},
     {"rt_make_function", FN(rt_make_function), "vppvvvv"},
+    {"rt_make_closure", FN(rt_make_closure), "vppvzpvvv"},
     {"rt_function_set_annotations", FN(rt_function_set_annotations), "vvv"},
     /* attributes and subscripts */
     {"rt_getattr", FN(rt_getattr), "vpvv"},

@@ -134,10 +134,10 @@ const rt_type rt_cell_type = {
 
 /* ---- functions ---- */
 
-rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
-                          rt_value defaults, rt_value kwdefaults)
+/* The fields MAKE_FUNCTION sets; `f` is freshly allocated (zeroed). */
+static rt_value init_function(rt_function *f, rt_code *code, rt_value globals, rt_value closure,
+                              rt_value defaults, rt_value kwdefaults, rt_value module)
 {
-    rt_function *f = rt_alloc(sizeof *f, &rt_function_type);
     f->code = code;
     f->globals = globals;
     f->closure = closure ? closure : RT_NONE;
@@ -146,10 +146,38 @@ rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value c
     f->name = code->name;
     f->qualname = code->qualname;
     f->doc = code->docstring ? code->docstring : RT_NONE;
-    rt_value module = globals ? rt_dict_get_str(globals, rt_str_intern(vm, "__name__")) : 0;
     f->module = module ? module : RT_NONE;
     f->dict = 0;
     return rt_from_object(f);
+}
+
+rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
+                          rt_value defaults, rt_value kwdefaults)
+{
+    rt_function *f = rt_alloc(sizeof *f, &rt_function_type);
+    rt_value module = globals ? rt_dict_get_str(globals, rt_str_intern(vm, "__name__")) : 0;
+    return init_function(f, code, globals, closure, defaults, kwdefaults, module);
+}
+
+/* One allocation for both objects: the tuple, a complete object placed right after the
+ * function, keeps the whole block alive on its own (the collector recognises interior
+ * pointers), so it may outlive the function as CPython's would. */
+rt_value rt_make_closure(rt_vm *vm, rt_code *code, rt_value globals, size_t ncells,
+                         const rt_value *cells, rt_value defaults, rt_value kwdefaults,
+                         rt_value module)
+{
+    (void)vm;
+    size_t tuple_bytes = ncells ? sizeof(rt_tuple) + ncells * sizeof(rt_value) : 0;
+    rt_function *f = rt_alloc(sizeof *f + tuple_bytes, &rt_function_type);
+    rt_value closure = 0;
+    if (ncells) {
+        rt_tuple *t = (rt_tuple *)(void *)(f + 1);
+        t->base.type = &rt_tuple_type;
+        t->size = (int64_t)ncells;
+        memcpy(t->items, cells, ncells * sizeof(rt_value));
+        closure = rt_from_object(t);
+    }
+    return init_function(f, code, globals, closure, defaults, kwdefaults, module);
 }
 
 rt_value rt_function_set_annotations(rt_value function, rt_value annotations)

@@ -59,6 +59,12 @@ rt_value rt_cell_new(rt_value contents); /* contents may be 0 (empty) */
  * or 0. __name__, __qualname__, __doc__ come from the code; __module__ from globals. */
 rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
                           rt_value defaults, rt_value kwdefaults);
+/* Added by the JIT owner: MAKE_FUNCTION as compiled code does it. The closure is a new tuple
+ * of the `ncells` cells at `cells` (none when 0), allocated together with the function, and
+ * __module__ is `module`, the caller's lookup of globals['__name__'] (0: absent, None). */
+rt_value rt_make_closure(rt_vm *vm, rt_code *code, rt_value globals, size_t ncells,
+                         const rt_value *cells, rt_value defaults, rt_value kwdefaults,
+                         rt_value module);
 /* MAKE_FUNCTION's annotations: the dict of a def's evaluated annotations becomes its
  * __annotations__ (a function without one gets an empty dict on first use). Returns
  * `function`. */
