@@ -51,6 +51,7 @@ const rt_type rt_bool_type = {
     .binary = bool_binary,
     .unary = rt_int_unary,
     .truth = bool_truth,
+    .getattr = rt_int_getattr,
     .construct = bool_construct,
 };
 

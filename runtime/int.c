@@ -564,7 +564,7 @@ static rt_value int_as_integer_ratio(rt_vm *vm, rt_value self, size_t nargs, con
 }
 
 /* .real, .imag, .numerator, .denominator */
-static rt_value int_getattr(rt_vm *vm, rt_value self, rt_value name)
+rt_value rt_int_getattr(rt_vm *vm, rt_value self, rt_value name)
 {
     if (rt_str_equal_cstr(name, "real") || rt_str_equal_cstr(name, "numerator"))
         return int_from_object(vm, self);
@@ -593,7 +593,7 @@ const rt_type rt_int_type = {
     .binary = rt_int_binary,
     .unary = rt_int_unary,
     .truth = int_truth,
-    .getattr = int_getattr,
+    .getattr = rt_int_getattr,
     .methods = int_methods,
     .construct = int_construct,
 };

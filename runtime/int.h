@@ -51,5 +51,6 @@ rt_value rt_int_binary(rt_vm *vm, int op, rt_value a, rt_value b);
 rt_value rt_int_unary(rt_vm *vm, int op, rt_value a);
 rt_value rt_int_compare(rt_vm *vm, rt_value self, rt_value other, rt_compare_op op);
 bool rt_int_hash_slot(rt_vm *vm, rt_value self, int64_t *out);
+rt_value rt_int_getattr(rt_vm *vm, rt_value self, rt_value name); /* real, imag, ... */
 
 #endif

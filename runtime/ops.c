@@ -456,6 +456,8 @@ static rt_value lookup_attr(rt_vm *vm, rt_value obj, rt_value name)
         return rt_builtin_new(m->name, m->fn, obj, NULL);
     if (rt_str_equal_cstr(name, "__class__"))
         return rt_type_value(t);
+    if (rt_str_equal_cstr(name, "__doc__")) /* the type's, seen through the instance */
+        return rt_type_doc(t);
     return rt_slot_method(vm, obj, name);
 }
 

@@ -3,11 +3,13 @@
  * each wrapper calling the slot, reached through rt_getattr when the method table has no such
  * name. Which dunders a type has follows CPython type by type (int has __and__, float has not),
  * and dir() lists the same ones (rt_slot_method_names). */
+#include <math.h>
 #include <string.h>
 
 #include "builtins.h"
 #include "call.h"
 #include "exception.h"
+#include "float.h"
 #include "int.h"
 #include "dict.h"
 #include "iter.h"
@@ -16,6 +18,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "vm.h"
 
 static rt_value w_len(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
                       rt_value kwnames)
@@ -189,6 +192,125 @@ static rt_value w_sizeof(rt_vm *vm, rt_value self, size_t nargs, const rt_value 
     if (!rt_check_args(vm, "__sizeof__", nargs, kwnames, 0, 0))
         return RT_ERROR;
     return rt_int_from_int64(cpython_size(self));
+}
+
+/* ---- the number protocol beyond the operators: abs(), int(), divmod(), round(), ... ---- */
+
+static rt_value call_builtin(rt_vm *vm, const char *name, size_t nargs, const rt_value *args)
+{
+    rt_value fn = rt_dict_get_str(vm->builtins, rt_str_intern(vm, name));
+    return fn ? rt_call(vm, fn, nargs, args, 0) : RT_ERROR;
+}
+
+static rt_value as_int(rt_vm *vm, rt_value x)
+{
+    return rt_int_type.construct(vm, &rt_int_type, 1, &x, 0);
+}
+
+static rt_value w_abs(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                      rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__abs__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    return call_builtin(vm, "abs", 1, &self);
+}
+
+static rt_value w_int(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                      rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__int__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    return as_int(vm, self);
+}
+
+static rt_value w_index(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__index__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    return as_int(vm, self);
+}
+
+static rt_value w_float(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__float__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    return rt_float_type.construct(vm, &rt_float_type, 1, &self, 0);
+}
+
+/* int's divmod takes ints only, float's ints and floats; anything else is NotImplemented. */
+static bool divmod_operand(rt_value self, rt_value other)
+{
+    return rt_is_int(other) || (rt_is_type(self, &rt_float_type) &&
+                                rt_is_type(other, &rt_float_type));
+}
+
+static rt_value w_divmod(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                         rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__divmod__", nargs, kwnames, 1, 1))
+        return RT_ERROR;
+    rt_value pair[] = {self, args[0]};
+    return divmod_operand(self, args[0]) ? call_builtin(vm, "divmod", 2, pair)
+                                         : RT_NOT_IMPLEMENTED;
+}
+
+static rt_value w_rdivmod(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                          rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__rdivmod__", nargs, kwnames, 1, 1))
+        return RT_ERROR;
+    rt_value pair[] = {args[0], self};
+    return divmod_operand(self, args[0]) ? call_builtin(vm, "divmod", 2, pair)
+                                         : RT_NOT_IMPLEMENTED;
+}
+
+static rt_value w_round(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                        rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__round__", nargs, kwnames, 0, 1))
+        return RT_ERROR;
+    rt_value both[] = {self, nargs ? args[0] : RT_NONE};
+    return call_builtin(vm, "round", 2, both);
+}
+
+/* __floor__, __ceil__, __trunc__: an int is its own; a float rounds as math.floor, ... */
+static rt_value integral(rt_vm *vm, const char *name, rt_value self, size_t nargs,
+                         rt_value kwnames, double (*round)(double))
+{
+    if (!rt_check_args(vm, name, nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    if (!rt_is_type(self, &rt_float_type))
+        return as_int(vm, self);
+    return rt_int_from_double(vm, round(rt_float_value(self)));
+}
+
+static rt_value w_floor(rt_vm *vm, rt_value self, size_t n, const rt_value *a, rt_value kw)
+{
+    return integral(vm, "__floor__", self, n, kw, floor);
+}
+static rt_value w_ceil(rt_vm *vm, rt_value self, size_t n, const rt_value *a, rt_value kw)
+{
+    return integral(vm, "__ceil__", self, n, kw, ceil);
+}
+static rt_value w_trunc(rt_vm *vm, rt_value self, size_t n, const rt_value *a, rt_value kw)
+{
+    return integral(vm, "__trunc__", self, n, kw, trunc);
+}
+
+/* The arguments that rebuild the value: (int(x),), (x,) for a float or str, (tuple(t),). */
+static rt_value w_getnewargs(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                             rt_value kwnames)
+{
+    if (!rt_check_args(vm, "__getnewargs__", nargs, kwnames, 0, 0))
+        return RT_ERROR;
+    rt_value v = self;
+    if (rt_is_int(self))
+        v = as_int(vm, self);
+    else if (rt_is_type(self, &rt_tuple_type))
+        v = rt_tuple_from_array(vm, (size_t)rt_as_tuple(self)->size, rt_as_tuple(self)->items);
+    return v ? rt_tuple_pack(1, v) : RT_ERROR;
 }
 
 /* x.__eq__(y) asks x's type only: NotImplemented when it cannot tell, identity for == and
@@ -400,7 +522,12 @@ static const slot_method slot_methods[] = {
     {"__or__", w_or, NUMBER},             {"__ror__", w_ror, NUMBER},
     {"__xor__", w_xor, NUMBER},           {"__rxor__", w_rxor, NUMBER},
     {"__neg__", w_neg, NUMBER},           {"__pos__", w_pos, NUMBER},
-    {"__invert__", w_invert, NUMBER},
+    {"__invert__", w_invert, NUMBER},     {"__abs__", w_abs, NUMBER},
+    {"__int__", w_int, NUMBER},           {"__float__", w_float, NUMBER},
+    {"__index__", w_index, NUMBER},       {"__divmod__", w_divmod, NUMBER},
+    {"__rdivmod__", w_rdivmod, NUMBER},   {"__round__", w_round, NUMBER},
+    {"__floor__", w_floor, NUMBER},       {"__ceil__", w_ceil, NUMBER},
+    {"__trunc__", w_trunc, NUMBER},       {"__getnewargs__", w_getnewargs, NUMBER},
     {NULL, NULL, ALWAYS},
 };
 
@@ -412,16 +539,21 @@ static const char *const int_numbers[] = {
     "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
     "__pow__", "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__",
     "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__",
-    NULL};
+    "__abs__", "__int__", "__float__", "__index__", "__divmod__", "__rdivmod__", "__round__",
+    "__floor__", "__ceil__", "__trunc__", "__getnewargs__", NULL};
 static const char *const float_numbers[] = {
     "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
     "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
-    "__pow__", "__rpow__", "__neg__", "__pos__", NULL};
+    "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__int__", "__float__",
+    "__divmod__", "__rdivmod__", "__round__", "__floor__", "__ceil__", "__trunc__",
+    "__getnewargs__", NULL};
 static const char *const set_numbers[] = {"__and__", "__rand__", "__or__", "__ror__", "__xor__",
                                           "__rxor__", "__sub__", "__rsub__", NULL};
-static const char *const sequence_numbers[] = {"__add__", "__mul__", "__rmul__", NULL};
+static const char *const list_numbers[] = {"__add__", "__mul__", "__rmul__", NULL};
+static const char *const tuple_numbers[] = {"__add__", "__mul__", "__rmul__", "__getnewargs__",
+                                            NULL};
 static const char *const str_numbers[] = {"__add__", "__mul__", "__rmul__", "__mod__",
-                                          "__rmod__", NULL};
+                                          "__rmod__", "__getnewargs__", NULL};
 static const char *const dict_numbers[] = {"__or__", "__ror__", NULL};
 static const char *const bool_only[] = {"__bool__", NULL};
 
@@ -432,8 +564,8 @@ typedef struct type_numbers {
 
 static const type_numbers numbers_by_type[] = {
     {&rt_int_type, int_numbers},        {&rt_float_type, float_numbers},
-    {&rt_str_type, str_numbers},        {&rt_list_type, sequence_numbers},
-    {&rt_tuple_type, sequence_numbers}, {&rt_set_type, set_numbers},
+    {&rt_str_type, str_numbers},        {&rt_list_type, list_numbers},
+    {&rt_tuple_type, tuple_numbers},    {&rt_set_type, set_numbers},
     {&rt_frozenset_type, set_numbers},  {&rt_dict_keys_type, set_numbers},
     {&rt_dict_items_type, set_numbers}, {&rt_dict_type, dict_numbers},
     {&rt_none_type, bool_only},         {&rt_not_implemented_type, bool_only},
@@ -470,11 +602,13 @@ static bool offers(const rt_type *t, const slot_method *m)
 static bool unhashable(const rt_type *t) { return t->hash == NULL && t->compare != NULL; }
 
 /* Dunders CPython defines as plain methods rather than slot wrappers, so they are
- * builtin_function_or_method: object's __sizeof__, and list's and dict's __getitem__ and the
- * sets' and dict's __contains__ (METH_COEXIST, for speed). */
+ * builtin_function_or_method: object's __sizeof__, the numbers' __round__, __floor__, __ceil__,
+ * __trunc__ and __getnewargs__, and list's and dict's __getitem__ and the sets' and dict's
+ * __contains__ (METH_COEXIST, for speed). */
 static bool is_plain_method(const rt_type *t, const slot_method *m)
 {
-    if (m->fn == w_sizeof)
+    if (m->fn == w_sizeof || m->fn == w_round || m->fn == w_floor || m->fn == w_ceil ||
+        m->fn == w_trunc || m->fn == w_getnewargs)
         return true;
     if (m->fn == w_getitem)
         return t == &rt_list_type || t == &rt_dict_type;

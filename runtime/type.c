@@ -54,7 +54,7 @@ static rt_value module_name(const rt_type *t)
 static const rt_type *as_type(rt_value v) { return (const rt_type *)rt_as_object(v); }
 
 /* CPython's docstring of the type: its tp_name is "functools.partial" or plain "int". */
-static rt_value type_doc(const rt_type *t)
+rt_value rt_type_doc(const rt_type *t)
 {
     const char *doc = strchr(t->name, '.') ? rt_doc(t->name) : rt_builtin_doc(t->name);
     return doc ? rt_str_from_cstr(doc) : RT_NONE;
@@ -125,7 +125,7 @@ static rt_value type_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (strcmp(s, "__module__") == 0)
         return module_name(t);
     if (strcmp(s, "__doc__") == 0)
-        return type_doc(t);
+        return rt_type_doc(t);
     if (strcmp(s, "__base__") == 0)
         return t->base_type ? rt_type_value(t->base_type) : RT_NONE;
     if (strcmp(s, "__bases__") == 0)

@@ -16,5 +16,7 @@ bool rt_method_is_static(const rt_method *m);
 bool rt_identity_hash(rt_vm *vm, rt_value self, int64_t *out);
 /* "partial" for a type named "functools.partial"; its __name__. */
 const char *rt_type_short_name(const rt_type *t);
+/* The type's __doc__ (CPython's docstring, from the generated table), or None. */
+rt_value rt_type_doc(const rt_type *t);
 
 #endif

@@ -771,4 +771,11 @@ Test(containers, slot_methods_per_type)
     expect_repr(method(big, "__sizeof__", 0, NULL), "40");
     expect_repr(method(S("abc"), "__sizeof__", 0, NULL), "52");
     expect_repr(method(rt_list_new(0), "__sizeof__", 0, NULL), "40");
+    /* (-5).__abs__(), (7).__divmod__(2), (7).__divmod__(2.0), (2.5).__floor__(), True.real */
+    rt_value minus = I(-5), two = I(2), two_f = rt_float_new(2.0);
+    expect_repr(method(minus, "__abs__", 0, NULL), "5");
+    expect_repr(method(I(7), "__divmod__", 1, &two), "(3, 1)");
+    cr_expect_eq(method(I(7), "__divmod__", 1, &two_f), RT_NOT_IMPLEMENTED);
+    expect_repr(method(rt_float_new(2.5), "__floor__", 0, NULL), "2");
+    expect_repr(rt_getattr(vm, RT_TRUE, rt_str_intern(vm, "real")), "1");
 }
