@@ -352,7 +352,10 @@ static rt_value w_ge(rt_vm *vm, rt_value self, size_t n, const rt_value *a, rt_v
     return compare_wrapper(vm, "__ge__", RT_GE, self, n, a, kw);
 }
 
-/* x.__add__(y) / x.__radd__(y): x's own slot only, NotImplemented passed through. */
+/* x.__add__(y) / x.__radd__(y): x's own slot only, NotImplemented passed through. The binary
+ * slot here also serves mixed operands, which CPython's wrappers do not: int's take ints only
+ * ((5).__add__(1.5) is NotImplemented), and a sequence's __mul__ is sq_repeat, whose count
+ * must be an index. */
 static rt_value binary_wrapper(rt_vm *vm, const char *name, int op, bool reflected,
                                rt_value self, size_t nargs, const rt_value *args,
                                rt_value kwnames)
@@ -360,6 +363,12 @@ static rt_value binary_wrapper(rt_vm *vm, const char *name, int op, bool reflect
     if (!rt_check_args(vm, name, nargs, kwnames, 1, 1))
         return RT_ERROR;
     const rt_type *t = rt_type_of(self);
+    if (rt_type_is_subtype(t, &rt_int_type) && !rt_is_int(args[0]))
+        return RT_NOT_IMPLEMENTED;
+    int64_t count;
+    if (op == RT_MUL && (t == &rt_str_type || t == &rt_list_type || t == &rt_tuple_type) &&
+        !rt_int_index(vm, args[0], &count))
+        return RT_ERROR;
     return reflected ? t->binary(vm, op, args[0], self) : t->binary(vm, op, self, args[0]);
 }
 

@@ -778,4 +778,9 @@ Test(containers, slot_methods_per_type)
     cr_expect_eq(method(I(7), "__divmod__", 1, &two_f), RT_NOT_IMPLEMENTED);
     expect_repr(method(rt_float_new(2.5), "__floor__", 0, NULL), "2");
     expect_repr(rt_getattr(vm, RT_TRUE, rt_str_intern(vm, "real")), "1");
+    /* (5).__add__(1.5) is NotImplemented; 'a'.__mul__('b') wants an index */
+    rt_value half = rt_float_new(1.5), b = S("b");
+    cr_expect_eq(method(five, "__add__", 1, &half), RT_NOT_IMPLEMENTED);
+    expect_error(method(S("a"), "__mul__", 1, &b) == 0, &rt_type_error_type,
+                 "'str' object cannot be interpreted as an integer");
 }
