@@ -30,7 +30,9 @@ typedef struct api_kept_ir {
 
 /* The handle table. A handle is (generation << 32) | (slot + 1); a live slot holds its value
  * and an odd generation, a free one 0 and an even generation, so releasing (which bumps the
- * generation) makes a stale handle fail every later check. Free slots wait on a stack of
+ * generation) makes a stale handle fail every later check; generations start at a seed of
+ * the VM's own, so a handle of another VM is rejected too (but for a 1 in 2**31 chance). Free
+ * slots wait on a stack of
  * indices: taking and giving back a handle then depends on nothing but the stack's top, which
  * keeps the generic call path free of a chain of dependent loads. */
 typedef struct api_handles {
@@ -38,6 +40,7 @@ typedef struct api_handles {
     uint32_t *generations; /* malloc'd, one per slot */
     uint32_t *free;        /* malloc'd: indices of the free slots */
     uint32_t capacity, nfree;
+    uint32_t seed; /* even: where this VM's generations start, so another VM's handles miss */
 } api_handles;
 
 /* Allocated as uncollectable GC memory: the collector scans it, so the rt_values in it (and

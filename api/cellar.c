@@ -253,6 +253,18 @@ static bool runtime_init(cellar_vm *vm)
     return vm->jit != NULL;
 }
 
+/* Mixes the VM's address with the clock into an even 32-bit seed for its handles. */
+static uint32_t handle_seed(const cellar_vm *vm)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t x = (uint64_t)(uintptr_t)vm ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull; /* MurmurHash3's finaliser */
+    x ^= x >> 33;
+    return (uint32_t)x & ~1u;
+}
+
 cellar_vm *cellar_vm_new(const cellar_config *config)
 {
     cellar_thread_attach();
@@ -268,6 +280,7 @@ cellar_vm *cellar_vm_new(const cellar_config *config)
         cellar_config_init(&vm->config);
     vm->thread = pthread_self();
     vm->registered_thread = true;
+    vm->handles.seed = handle_seed(vm);
     atomic_init(&vm->interrupt, false);
     if (!runtime_init(vm)) {
         cellar_vm_free(vm);

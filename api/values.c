@@ -41,7 +41,7 @@ static bool grow(api_handles *t)
     t->free = free_slots;
     t->values = rt_realloc_raw(t->values, capacity * sizeof *t->values);
     for (uint32_t i = old; i < capacity; i++) {
-        generations[i] = 0; /* even: free */
+        generations[i] = t->seed; /* even: free */
         t->values[i] = 0;
         t->free[t->nfree++] = capacity - 1 - (i - old);
     }

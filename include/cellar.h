@@ -163,7 +163,8 @@ CELLAR_API int cellar_exit_status(const cellar_vm *vm);
 /* A handle: a token standing for one Python value, which stays alive (the collector will not
  * free it, however often it runs) until the handle is released. A handle is only meaningful to
  * the VM that issued it; its bits are not a pointer and id 0 is never a valid handle. Using a
- * released handle is detected and reported as CELLAR_API_ERROR rather than undefined. */
+ * released handle, or another VM's, is detected and reported as CELLAR_API_ERROR rather than
+ * undefined (another VM's with a chance of 1 in 2**31 of going unnoticed). */
 typedef struct cellar_value {
     uint64_t id;
 } cellar_value;

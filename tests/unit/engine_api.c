@@ -463,6 +463,19 @@ Test(api, released_and_foreign_handles_are_api_errors)
     cr_expect_eq(cellar_new_int(vm, 1, NULL), CELLAR_API_ERROR, "NULL result pointer");
 }
 
+Test(api, another_vms_handles_are_rejected)
+{
+    cellar_vm *other = cellar_vm_new(NULL);
+    cellar_value mine = int_value(1), theirs;
+    cr_assert_eq(cellar_new_int(other, 2, &theirs), CELLAR_OK);
+    int64_t i;
+    cr_expect_eq(cellar_to_int(vm, theirs, &i), CELLAR_API_ERROR);
+    cr_expect_eq(cellar_to_int(other, mine, &i), CELLAR_API_ERROR);
+    cellar_release(vm, theirs); /* a foreign handle: ignored */
+    cr_expect_eq(as_int(mine), 1);
+    cellar_vm_free(other);
+}
+
 Test(api, handle_count_and_dup)
 {
     size_t base = cellar_handle_count(vm);

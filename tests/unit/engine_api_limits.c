@@ -118,7 +118,9 @@ Test(limits, the_budget_counts_steps_exactly)
     int64_t used = before - cellar_steps_left(vm);
     /* module entry, 11 loop-header visits, 10 function entries */
     cr_expect(used >= 20 && used <= 24, "used %lld", (long long)used);
-    cr_expect_eq(cellar_set_step_budget(cellar_vm_new(NULL), 5), CELLAR_API_ERROR);
+    cellar_vm *unlimited = cellar_vm_new(NULL);
+    cr_expect_eq(cellar_set_step_budget(unlimited, 5), CELLAR_API_ERROR);
+    cellar_vm_free(unlimited);
     cellar_vm_free(vm);
 }
 
