@@ -78,6 +78,9 @@ rt_value rt_raise_compare_error(rt_vm *vm, rt_compare_op op, rt_value a, rt_valu
  * x.__eq__), bound to obj; RT_NONE for an unhashable type's __hash__; 0 (nothing pending)
  * when the type has no such slot (slot_method.c). */
 rt_value rt_slot_method(rt_vm *vm, rt_value obj, rt_value name);
+/* The same dunder taken from the type t (int.__add__: a wrapper_descriptor, called with self
+ * first), or 0 (nothing pending) when t's instances have no such slot. */
+rt_value rt_slot_descriptor(rt_vm *vm, const rt_type *t, rt_value name);
 /* Adds the names rt_slot_method serves for instances of t to the dict `names` (for dir()). */
 void rt_slot_method_names(rt_vm *vm, const rt_type *t, rt_value names);
 

@@ -565,6 +565,8 @@ static const char *const str_numbers[] = {"__add__", "__mul__", "__rmul__", "__m
                                           "__rmod__", "__getnewargs__", NULL};
 static const char *const dict_numbers[] = {"__or__", "__ror__", NULL};
 static const char *const bool_only[] = {"__bool__", NULL};
+static const char *const bool_numbers[] = {"__and__", "__rand__", "__or__", "__ror__",
+                                           "__xor__", "__rxor__", NULL}; /* bool's own */
 
 typedef struct type_numbers {
     const rt_type *type;
@@ -572,7 +574,8 @@ typedef struct type_numbers {
 } type_numbers;
 
 static const type_numbers numbers_by_type[] = {
-    {&rt_int_type, int_numbers},        {&rt_float_type, float_numbers},
+    {&rt_bool_type, bool_numbers},      {&rt_int_type, int_numbers},
+    {&rt_float_type, float_numbers},
     {&rt_str_type, str_numbers},        {&rt_list_type, list_numbers},
     {&rt_tuple_type, tuple_numbers},    {&rt_set_type, set_numbers},
     {&rt_frozenset_type, set_numbers},  {&rt_dict_keys_type, set_numbers},
@@ -699,6 +702,83 @@ static const rt_type method_wrapper_type = {
     .getattr = wrapper_getattr,
 };
 
+/* ---- wrapper_descriptor: a slot dunder taken from the type (int.__add__) ---- */
+
+typedef struct slot_descriptor {
+    rt_object base;
+    const slot_method *slot;
+    const rt_type *owner; /* the type in the chain that defines it: bool.__add__ is int's */
+} slot_descriptor;
+
+static const rt_type wrapper_descriptor_type;
+
+static slot_descriptor *as_descriptor(rt_value v) { return (slot_descriptor *)rt_as_object(v); }
+
+static rt_value descriptor_repr(rt_vm *vm, rt_value self)
+{
+    slot_descriptor *d = as_descriptor(self);
+    return rt_str_printf(vm, "<slot wrapper '%s' of '%s' objects>", d->slot->name, d->owner->name);
+}
+
+/* int.__add__(5, 3): the first argument is self, which must be an instance of the owner. */
+static rt_value descriptor_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,
+                                rt_value kwnames)
+{
+    slot_descriptor *d = as_descriptor(self);
+    if (nargs == 0)
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "descriptor '%s' of '%s' object needs an argument", d->slot->name,
+                               d->owner->name);
+    if (!rt_isinstance_type(args[0], d->owner))
+        return rt_raise_format(vm, &rt_type_error_type,
+                               "descriptor '%s' requires a '%s' object but received a '%T'",
+                               d->slot->name, d->owner->name, args[0]);
+    return d->slot->fn(vm, args[0], nargs - 1, args + 1, kwnames);
+}
+
+static rt_value descriptor_getattr(rt_vm *vm, rt_value self, rt_value name)
+{
+    slot_descriptor *d = as_descriptor(self);
+    if (rt_str_equal_cstr(name, "__name__"))
+        return rt_str_from_cstr(d->slot->name);
+    if (rt_str_equal_cstr(name, "__qualname__"))
+        return rt_str_printf(vm, "%s.%s", rt_type_short_name(d->owner), d->slot->name);
+    if (rt_str_equal_cstr(name, "__objclass__"))
+        return rt_type_value(d->owner);
+    return 0;
+}
+
+static const rt_type wrapper_descriptor_type = {
+    .base = {&rt_type_type},
+    .name = "wrapper_descriptor",
+    .base_type = &rt_object_type,
+    .repr = descriptor_repr,
+    .hash = rt_identity_hash,
+    .call = descriptor_call,
+    .getattr = descriptor_getattr,
+};
+
+/* The type that defines m for t, as CPython's type dicts do: a number dunder's first type in
+ * the chain that lists it, object's comparison, hash and str for types without their own. */
+static const rt_type *owner_of(const rt_type *t, const slot_method *m)
+{
+    if (m->need == NUMBER) {
+        for (const rt_type *b = t; b != NULL; b = b->base_type)
+            for (size_t i = 0; i < sizeof numbers_by_type / sizeof numbers_by_type[0]; i++)
+                if (numbers_by_type[i].type == b)
+                    for (const char *const *n = numbers_by_type[i].names; *n != NULL; n++)
+                        if (strcmp(*n, m->name) == 0)
+                            return b;
+        return t;
+    }
+    bool own = m->need != ALWAYS || (m->fn == w_repr && t->repr != NULL) ||
+               (m->fn == w_hash && t->hash != NULL && t->hash != rt_identity_hash) ||
+               (m->fn == w_str && t->str != NULL) ||
+               (t->compare != NULL && (m->fn == w_lt || m->fn == w_le || m->fn == w_eq ||
+                                       m->fn == w_ne || m->fn == w_gt || m->fn == w_ge));
+    return own ? t : &rt_object_type;
+}
+
 /* ---- lookup ---- */
 
 static const slot_method *find_slot(const rt_type *t, const char *name)
@@ -733,4 +813,24 @@ void rt_slot_method_names(rt_vm *vm, const rt_type *t, rt_value names)
     for (const slot_method *m = slot_methods; m->name != NULL; m++)
         if (offers(t, m))
             rt_dict_set_str(vm, names, m->name, RT_TRUE);
+}
+
+rt_value rt_slot_descriptor(rt_vm *vm, const rt_type *t, rt_value name)
+{
+    (void)vm;
+    const slot_method *m = find_slot(t, rt_str_data(name));
+    if (m == NULL)
+        return 0;
+    if (m->fn == w_hash && unhashable(t))
+        return RT_NONE;
+    const rt_type *owner = owner_of(t, m);
+    if (is_plain_method(t, m)) {
+        rt_method *method = rt_alloc_raw(sizeof *method);
+        *method = (rt_method){m->name, m->fn, NULL};
+        return rt_method_descriptor_new(method, owner);
+    }
+    slot_descriptor *d = rt_alloc(sizeof *d, &wrapper_descriptor_type);
+    d->slot = m;
+    d->owner = owner;
+    return rt_from_object(d);
 }

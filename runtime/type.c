@@ -5,6 +5,7 @@
 #include "builtins.h"
 #include "call.h"
 #include "exception.h"
+#include "ops.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -137,8 +138,7 @@ static rt_value type_getattr(rt_vm *vm, rt_value self, rt_value name)
         return rt_builtin_new(m->name, m->fn, self, NULL); /* self: the type itself */
     if (m != NULL)
         return rt_method_descriptor_new(m, t);
-    (void)vm;
-    return 0;
+    return rt_slot_descriptor(vm, t, name);
 }
 
 static rt_value type_call(rt_vm *vm, rt_value self, size_t nargs, const rt_value *args,

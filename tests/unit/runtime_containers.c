@@ -783,4 +783,14 @@ Test(containers, slot_methods_per_type)
     cr_expect_eq(method(five, "__add__", 1, &half), RT_NOT_IMPLEMENTED);
     expect_error(method(S("a"), "__mul__", 1, &b) == 0, &rt_type_error_type,
                  "'str' object cannot be interpreted as an integer");
+    /* int.__add__, int.__add__(5, 3), int.__add__('a', 1), bool.__and__, list.__hash__ */
+    rt_value add_d = rt_getattr(vm, rt_type_value(&rt_int_type), rt_str_intern(vm, "__add__"));
+    expect_repr(add_d, "<slot wrapper '__add__' of 'int' objects>");
+    expect_repr(rt_call(vm, add_d, 2, (rt_value[]){five, I(3)}, 0), "8");
+    expect_error(rt_call(vm, add_d, 2, (rt_value[]){S("a"), I(1)}, 0) == 0, &rt_type_error_type,
+                 "descriptor '__add__' requires a 'int' object but received a 'str'");
+    expect_repr(rt_getattr(vm, rt_type_value(&rt_bool_type), rt_str_intern(vm, "__and__")),
+                "<slot wrapper '__and__' of 'bool' objects>");
+    cr_expect_eq(rt_getattr(vm, rt_type_value(&rt_list_type), rt_str_intern(vm, "__hash__")),
+                 RT_NONE);
 }
