@@ -414,6 +414,11 @@ static cellar_status compile_and_run(cellar_vm *vm, compiled_source *c, bool *ke
     rt_value body = jit_compile_module(vm->jit, c->ir, NULL, &error);
     double t1 = now_seconds();
     vm->timings.compile = t1 - t0;
+    jit_timings jt;
+    jit_last_timings(vm->jit, &jt);
+    vm->timings.llvm_build = jt.build;
+    vm->timings.llvm_optimise = jt.verify + jt.optimise;
+    vm->timings.llvm_codegen = jt.codegen;
     if (!body)
         return internal_error(vm, error);
     *kept = keep_ir(vm, c, constants_start);

@@ -105,8 +105,10 @@ static void print_timings(const cellar_vm *vm)
     cellar_timings t;
     cellar_last_timings(vm, &t);
     fprintf(stderr, "parse    %9.3f ms\nscopes   %9.3f ms\nlower    %9.3f ms\n"
-                    "compile  %9.3f ms\nrun      %9.3f ms\n",
-            t.parse * 1e3, t.scopes * 1e3, t.lower * 1e3, t.compile * 1e3, t.run * 1e3);
+                    "compile  %9.3f ms\n  build    %9.3f ms\n  optimise %9.3f ms\n"
+                    "  codegen  %9.3f ms\nrun      %9.3f ms\n",
+            t.parse * 1e3, t.scopes * 1e3, t.lower * 1e3, t.compile * 1e3, t.llvm_build * 1e3,
+            t.llvm_optimise * 1e3, t.llvm_codegen * 1e3, t.run * 1e3);
 }
 
 int main(int argc, char **argv)

@@ -398,6 +398,9 @@ CELLAR_API CELLAR_NODISCARD cellar_status cellar_dump(cellar_vm *vm, const char 
 /* Seconds spent in each phase of the last cellar_exec_* call (for `cellar --time`). */
 typedef struct cellar_timings {
     double parse, scopes, lower, compile, run;
+    /* Added by the JIT owner: the parts of `compile` spent building LLVM IR, verifying and
+     * optimising it, and generating and linking machine code. */
+    double llvm_build, llvm_optimise, llvm_codegen;
 } cellar_timings;
 CELLAR_API void cellar_last_timings(const cellar_vm *vm, cellar_timings *out);
 

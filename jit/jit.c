@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
@@ -49,7 +50,27 @@ struct jit {
     rt_code **codes;
     size_t ncodes, codes_capacity;
     jit_cache_blocks caches; /* the global caches compiled code points at */
+    jit_timings timings;     /* of the last jit_compile_module */
 };
+
+/* ---- timing ---- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Adds the seconds since *mark to *phase and moves the mark. */
+static void lap(double *phase, double *mark)
+{
+    double now = now_seconds();
+    *phase += now - *mark;
+    *mark = now;
+}
+
+void jit_last_timings(const jit *j, jit_timings *out) { *out = j->timings; }
 
 /* ---- errors ---- */
 
@@ -96,6 +117,25 @@ static LLVMCodeGenOptLevel codegen_level(int opt_level)
     return levels[opt_level];
 }
 
+/* The CPU to generate code for: the x86-64 micro-architecture level the host supports rather
+ * than its exact model and feature list. LLVM turns a full feature string into a subtarget
+ * slowly (some 4 million instructions per target machine, 18% of an empty program's run,
+ * paid by each of the jit's machines), and the generated code — calls, compares, tagged
+ * arithmetic — runs no faster with the host's exact features (docs/performance.md). */
+static const char *portable_cpu(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("x86-64-v3"))
+        return "x86-64-v3";
+    if (__builtin_cpu_supports("x86-64-v2"))
+        return "x86-64-v2";
+    return "x86-64";
+#else
+    return NULL; /* elsewhere the host's own name and features */
+#endif
+}
+
 /* A machine for the host. PIC and the small code model are what LLJIT configures for JITLink
  * on ELF, so the optimiser and ORC's code generator agree. */
 static LLVMTargetMachineRef host_machine(int opt_level, char **error)
@@ -109,8 +149,9 @@ static LLVMTargetMachineRef host_machine(int opt_level, char **error)
         LLVMDisposeMessage(triple);
         return NULL;
     }
-    char *cpu = LLVMGetHostCPUName();
-    char *features = LLVMGetHostCPUFeatures();
+    const char *level = portable_cpu();
+    char *cpu = level ? LLVMCreateMessage(level) : LLVMGetHostCPUName();
+    char *features = level ? LLVMCreateMessage("") : LLVMGetHostCPUFeatures();
     LLVMTargetMachineRef machine = LLVMCreateTargetMachine(
         target, triple, cpu, features, codegen_level(opt_level), LLVMRelocPIC, LLVMCodeModelSmall);
     LLVMDisposeMessage(features);
@@ -286,13 +327,20 @@ static bool link_entries(jit *j, const cg_unit *u, char **error)
 /* Everything from a finished LLVM module to runnable code objects. */
 static bool finish_module(jit *j, cg_unit *u, char **llvm_ir, char **error)
 {
-    if (!verify(u->module, error) || !optimise(j, u->module, error))
+    double mark = now_seconds();
+    bool verified = verify(u->module, error);
+    lap(&j->timings.verify, &mark);
+    if (!verified || !optimise(j, u->module, error))
         return false;
+    lap(&j->timings.optimise, &mark);
     if (llvm_ir)
         *llvm_ir = print_module(u->module);
     LLVMModuleRef module = u->module;
     u->module = NULL;
-    return add_module(j, module, error) && link_entries(j, u, error);
+    mark = now_seconds();
+    bool linked = add_module(j, module, error) && link_entries(j, u, error);
+    lap(&j->timings.codegen, &mark);
+    return linked;
 }
 
 rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **error)
@@ -309,7 +357,11 @@ rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **e
                  LLVMOrcLLJITGetTripleString(j->lljit), LLVMOrcLLJITGetDataLayoutStr(j->lljit),
                  &j->name_counter);
     rt_value result = 0;
-    if (!cg_module(&u, m)) {
+    j->timings = (jit_timings){0};
+    double mark = now_seconds();
+    bool built = cg_module(&u, m);
+    lap(&j->timings.build, &mark);
+    if (!built) {
         *error = strdup(u.error ? u.error : "code generation failed");
     } else if (!jit_cache_blocks_take(&j->caches, &u.caches)) {
         *error = strdup("out of memory");

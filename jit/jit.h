@@ -25,4 +25,11 @@ void jit_free(jit *j);
  * 0 and sets *error (malloc'd); no exception is left pending. */
 rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **error);
 
+/* Seconds the last jit_compile_module spent building the LLVM IR, verifying it, optimising
+ * it, and generating and linking machine code (`cellar --time`). */
+typedef struct jit_timings {
+    double build, verify, optimise, codegen;
+} jit_timings;
+void jit_last_timings(const jit *j, jit_timings *out);
+
 #endif
