@@ -505,6 +505,12 @@ static rt_value builtin_vars(rt_vm *vm, rt_value self, size_t nargs, const rt_va
 /* 1 / 0 / -1 (error); `what` is "isinstance" or "issubclass" for the message. */
 static int class_matches(rt_vm *vm, const rt_type *t, rt_value cls, bool instance)
 {
+    if (rt_is_type(cls, &rt_generic_alias_type)) {
+        rt_raise_msg(vm, &rt_type_error_type,
+                     instance ? "isinstance() argument 2 cannot be a parameterized generic"
+                              : "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (rt_is_type(cls, &rt_type_type))
         return rt_type_is_subtype(t, (const rt_type *)rt_as_object(cls));
     if (rt_is_type(cls, &rt_tuple_type)) {

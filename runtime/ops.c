@@ -409,6 +409,8 @@ rt_value rt_getitem(rt_vm *vm, rt_value obj, rt_value key)
     const rt_type *t = rt_type_of(obj);
     if (t->getitem != NULL)
         return t->getitem(vm, obj, key);
+    if (t == &rt_type_type && rt_type_is_generic((const rt_type *)rt_as_object(obj)))
+        return rt_generic_alias_new(vm, obj, key); /* list[int] */
     if (t == &rt_type_type)
         return rt_raise_format(vm, &rt_type_error_type, "type '%s' is not subscriptable",
                                ((const rt_type *)rt_as_object(obj))->name);

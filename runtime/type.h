@@ -19,4 +19,10 @@ const char *rt_type_short_name(const rt_type *t);
 /* The type's __doc__ (CPython's docstring, from the generated table), or None. */
 rt_value rt_type_doc(const rt_type *t);
 
+/* PEP 585 generics (generic_alias.c): whether t[...] is a types.GenericAlias (list, dict,
+ * tuple, set, ...), and making one of origin[key]. */
+bool rt_type_is_generic(const rt_type *t);
+rt_value rt_generic_alias_new(rt_vm *vm, rt_value origin, rt_value key);
+extern const rt_type rt_generic_alias_type;
+
 #endif

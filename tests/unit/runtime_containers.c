@@ -794,3 +794,21 @@ Test(containers, slot_methods_per_type)
     cr_expect_eq(rt_getattr(vm, rt_type_value(&rt_list_type), rt_str_intern(vm, "__hash__")),
                  RT_NONE);
 }
+
+/* PEP 585: subscripting a builtin container type. */
+Test(containers, generic_alias)
+{
+    rt_value list_int = rt_getitem(vm, rt_type_value(&rt_list_type), rt_type_value(&rt_int_type));
+    rt_value key = rt_tuple_pack(2, rt_type_value(&rt_str_type), list_int);
+    rt_value d = rt_getitem(vm, rt_type_value(&rt_dict_type), key);
+    /* dict[str, list[int]], its __args__, tuple[int, ...], list[int]((1, 2)) */
+    expect_repr(d, "dict[str, list[int]]");
+    expect_repr(rt_getattr(vm, d, rt_str_intern(vm, "__args__")), "(<class 'str'>, list[int])");
+    rt_value ellipsis = rt_tuple_pack(2, rt_type_value(&rt_int_type), RT_ELLIPSIS);
+    expect_repr(rt_getitem(vm, rt_type_value(&rt_tuple_type), ellipsis), "tuple[int, ...]");
+    rt_value items = rt_tuple_pack(2, I(1), I(2));
+    expect_repr(rt_call(vm, list_int, 1, &items, 0), "[1, 2]");
+    /* int[str] */
+    expect_error(rt_getitem(vm, rt_type_value(&rt_int_type), rt_type_value(&rt_str_type)) == 0,
+                 &rt_type_error_type, "type 'int' is not subscriptable");
+}
