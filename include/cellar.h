@@ -70,9 +70,9 @@ typedef void (*cellar_write_fn)(void *user_data, const char *text, size_t len);
 typedef void (*cellar_error_fn)(void *user_data, cellar_vm *vm, cellar_status status,
                                 const char *type, const char *message, const char *report);
 
-/* Asked once per built-in module (sys, math, time, functools, logging) when the VM is created:
- * false removes the module, so `import name` raises ModuleNotFoundError: No module named
- * 'name'. Refusing `logging` is how a host keeps scripts from logging to files. */
+/* Asked once per built-in module (sys, math, time, functools, logging, ...) when the VM is
+ * created: false removes the module, so `import name` raises ModuleNotFoundError: No module
+ * named 'name'. Refusing `logging` is how a host keeps scripts from logging to files. */
 typedef bool (*cellar_import_fn)(void *user_data, const char *module);
 
 /* What a VM is made from. Fill one with cellar_config_init, then change what differs. */
