@@ -513,6 +513,8 @@ static int class_matches(rt_vm *vm, const rt_type *t, rt_value cls, bool instanc
     }
     if (rt_is_type(cls, &rt_type_type))
         return rt_type_is_subtype(t, (const rt_type *)rt_as_object(cls));
+    if (rt_is_type(cls, &rt_union_type)) /* isinstance(x, int | str): any member */
+        cls = rt_union_members(cls);
     if (rt_is_type(cls, &rt_tuple_type)) {
         for (int64_t i = 0; i < rt_as_tuple(cls)->size; i++) {
             int r = class_matches(vm, t, rt_as_tuple(cls)->items[i], instance);

@@ -1,10 +1,12 @@
-/* types.GenericAlias (PEP 585): list[int], dict[str, list[int]], what subscripting a builtin
- * container type gives, so that annotations written with them evaluate. It records the origin
- * and the arguments, prints as the subscript reads, calls the origin, and lends the origin's
- * other attributes (list[int].__name__ is 'list'). */
+/* The two objects that annotations written with builtin types evaluate to: types.GenericAlias
+ * (PEP 585), what subscripting a builtin container type gives (list[int]), and types.UnionType
+ * (PEP 604), what `|` between types gives (int | None). A generic alias records the origin and
+ * the arguments, prints as the subscript reads, calls the origin, and lends the origin's other
+ * attributes (list[int].__name__ is 'list'); a union holds its distinct members. */
 #include "call.h"
 #include "exception.h"
 #include "iter.h"
+#include "list.h"
 #include "ops.h"
 #include "str.h"
 #include "tuple.h"
@@ -128,6 +130,123 @@ static rt_value alias_getattr(rt_vm *vm, rt_value self, rt_value name)
     return rt_getattr(vm, a->origin, name);
 }
 
+/* ---- types.UnionType ---- */
+
+typedef struct union_type {
+    rt_object base;
+    rt_value args; /* tuple of the distinct members, NoneType for None */
+} union_type;
+
+static union_type *as_union(rt_value v) { return (union_type *)rt_as_object(v); }
+
+/* is_unionable: None, a type, a generic alias or a union. */
+static bool unionable(rt_value v)
+{
+    return v == RT_NONE || rt_is_type(v, &rt_type_type) || rt_is_type(v, &rt_generic_alias_type) ||
+           rt_is_type(v, &rt_union_type);
+}
+
+/* Appends v's members to `members` unless already there: a type by identity, a generic alias
+ * by equality (dedup_and_flatten_args). */
+static int add_members(rt_vm *vm, rt_value members, rt_value v)
+{
+    if (rt_is_type(v, &rt_union_type)) {
+        rt_tuple *args = rt_as_tuple(as_union(v)->args);
+        for (int64_t i = 0; i < args->size; i++)
+            if (add_members(vm, members, args->items[i]) < 0)
+                return -1;
+        return 0;
+    }
+    if (v == RT_NONE)
+        v = rt_type_value(&rt_none_type);
+    for (int64_t i = 0; i < rt_as_list(members)->size; i++) {
+        rt_value m = rt_as_list(members)->items[i];
+        bool both_aliases = rt_is_type(m, &rt_generic_alias_type) &&
+                            rt_is_type(v, &rt_generic_alias_type);
+        int same = both_aliases ? rt_equal(vm, m, v) : m == v;
+        if (same != 0)
+            return same;
+    }
+    return rt_list_append(vm, members, v);
+}
+
+/* a | b for types, aliases, unions and None (_Py_union_type_or); int | int is int. */
+rt_value rt_union_or(rt_vm *vm, int op, rt_value a, rt_value b)
+{
+    if ((op & ~RT_INPLACE) != RT_OR || !unionable(a) || !unionable(b))
+        return RT_NOT_IMPLEMENTED;
+    rt_value members = rt_list_new(0);
+    if (add_members(vm, members, a) < 0 || add_members(vm, members, b) < 0)
+        return RT_ERROR;
+    if (rt_as_list(members)->size == 1)
+        return rt_as_list(members)->items[0];
+    union_type *u = rt_alloc(sizeof *u, &rt_union_type);
+    u->args = rt_list_to_tuple(vm, members);
+    return rt_from_object(u);
+}
+
+static rt_value union_repr(rt_vm *vm, rt_value self)
+{
+    rt_tuple *args = rt_as_tuple(as_union(self)->args);
+    rt_strbuf b;
+    rt_strbuf_init(&b);
+    for (int64_t i = 0; i < args->size; i++) {
+        rt_value m = args->items[i];
+        rt_value text = m == rt_type_value(&rt_none_type) ? rt_str_from_cstr("None")
+                                                          : item_text(vm, m);
+        if (!text)
+            return RT_ERROR;
+        if (i > 0)
+            rt_strbuf_append_cstr(&b, " | ");
+        rt_strbuf_append(&b, rt_str_data(text), (size_t)rt_str_size(text));
+    }
+    return rt_strbuf_finish(&b);
+}
+
+/* frozenset(u.__args__): what unions compare and hash by. */
+static rt_value member_set(rt_vm *vm, rt_value u)
+{
+    return rt_frozenset_type.construct(vm, &rt_frozenset_type, 1, &as_union(u)->args, 0);
+}
+
+/* Unions are equal when they have the same members in any order. */
+static rt_value union_compare(rt_vm *vm, rt_value self, rt_value other, rt_compare_op op)
+{
+    if (!rt_is_type(other, &rt_union_type) || (op != RT_EQ && op != RT_NE))
+        return RT_NOT_IMPLEMENTED;
+    rt_value a = member_set(vm, self);
+    rt_value b = a ? member_set(vm, other) : 0;
+    return b ? rt_compare(vm, op, a, b) : RT_ERROR;
+}
+
+static bool union_hash(rt_vm *vm, rt_value self, int64_t *out)
+{
+    rt_value members = member_set(vm, self);
+    return members && rt_hash(vm, members, out);
+}
+
+static rt_value union_getattr(rt_vm *vm, rt_value self, rt_value name)
+{
+    if (rt_str_equal_cstr(name, "__args__"))
+        return as_union(self)->args;
+    if (rt_str_equal_cstr(name, "__parameters__"))
+        return rt_tuple_new(0);
+    return 0;
+}
+
+rt_value rt_union_members(rt_value u) { return as_union(u)->args; }
+
+const rt_type rt_union_type = {
+    .base = {&rt_type_type},
+    .name = "types.UnionType",
+    .base_type = &rt_object_type,
+    .repr = union_repr,
+    .hash = union_hash,
+    .compare = union_compare,
+    .binary = rt_union_or,
+    .getattr = union_getattr,
+};
+
 const rt_type rt_generic_alias_type = {
     .base = {&rt_type_type},
     .name = "types.GenericAlias",
@@ -135,6 +254,7 @@ const rt_type rt_generic_alias_type = {
     .repr = alias_repr,
     .hash = alias_hash,
     .compare = alias_compare,
+    .binary = rt_union_or,
     .call = alias_call,
     .getattr = alias_getattr,
 };

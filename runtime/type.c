@@ -170,6 +170,7 @@ const rt_type rt_type_type = {
     .base_type = &rt_object_type,
     .repr = type_repr,
     .hash = rt_identity_hash,
+    .binary = rt_union_or, /* int | None */
     .call = type_call,
     .getattr = type_getattr,
     .construct = type_construct,

@@ -23,6 +23,10 @@ rt_value rt_type_doc(const rt_type *t);
  * tuple, set, ...), and making one of origin[key]. */
 bool rt_type_is_generic(const rt_type *t);
 rt_value rt_generic_alias_new(rt_vm *vm, rt_value origin, rt_value key);
-extern const rt_type rt_generic_alias_type;
+/* PEP 604 unions: a | b for types, generic aliases, unions and None (the binary slot of type,
+ * types.GenericAlias and types.UnionType); the members of a union, a tuple. */
+rt_value rt_union_or(rt_vm *vm, int op, rt_value a, rt_value b);
+rt_value rt_union_members(rt_value u);
+extern const rt_type rt_generic_alias_type, rt_union_type;
 
 #endif

@@ -811,4 +811,13 @@ Test(containers, generic_alias)
     /* int[str] */
     expect_error(rt_getitem(vm, rt_type_value(&rt_int_type), rt_type_value(&rt_str_type)) == 0,
                  &rt_type_error_type, "type 'int' is not subscriptable");
+    /* int | None, int | int, list[int] | None | str, (int | str) == (str | int) */
+    rt_value i_t = rt_type_value(&rt_int_type), s_t = rt_type_value(&rt_str_type);
+    expect_repr(rt_binary_op(vm, RT_OR, i_t, RT_NONE), "int | None");
+    cr_expect_eq(rt_binary_op(vm, RT_OR, i_t, i_t), i_t);
+    rt_value u = rt_binary_op(vm, RT_OR, rt_binary_op(vm, RT_OR, list_int, RT_NONE), s_t);
+    expect_repr(u, "list[int] | None | str");
+    cr_expect_eq(rt_compare(vm, RT_EQ, rt_binary_op(vm, RT_OR, i_t, s_t),
+                            rt_binary_op(vm, RT_OR, s_t, i_t)),
+                 RT_TRUE);
 }
