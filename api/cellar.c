@@ -250,6 +250,8 @@ static bool runtime_init(cellar_vm *vm)
     char *error = NULL;
     vm->jit = jit_new(rt, vm->config.opt_level, &error);
     free(error);
+    if (vm->jit)
+        jit_enable_tiering(vm->jit); /* the VM keeps every module's IR (keep_ir) */
     return vm->jit != NULL;
 }
 

@@ -544,7 +544,7 @@ static void collect(cg_unit *u, const ir_function *f)
         u->functions = grown;
         u->capacity = cap;
     }
-    u->functions[u->nfunctions++] = (cg_compiled){.ir = f};
+    u->functions[u->nfunctions++] = (cg_compiled){.ir = f, .osr_block = -1};
     for (int i = 0; i < f->nconsts; i++)
         if (f->consts[i].kind == IRC_CODE && f->consts[i].code)
             collect(u, f->consts[i].code);
@@ -557,7 +557,9 @@ static void declare_function(cg_unit *u, cg_compiled *c)
 {
     LLVMTypeRef params[3] = {u->ptr, u->ptr, u->ptr};
     LLVMTypeRef type = LLVMFunctionType(u->i64, params, 3, false);
-    if (asprintf(&c->llvm_name, "cellar.%lu.%s", (*u->name_counter)++, c->ir->qualname) < 0) {
+    const char *suffix = c->osr_block >= 0 ? ".osr" : "";
+    if (asprintf(&c->llvm_name, "cellar.%lu.%s%s", (*u->name_counter)++, c->ir->qualname,
+                 suffix) < 0) {
         c->llvm_name = NULL;
         cg_unit_fail(u, "out of memory");
         return;
@@ -572,13 +574,6 @@ static void declare_function(cg_unit *u, cg_compiled *c)
 }
 
 /* ---- function bodies ---- */
-
-static LLVMValueRef entry_alloca(cg_function *cg, const char *name, LLVMValueRef init)
-{
-    LLVMValueRef a = LLVMBuildAlloca(cg->b, cg->u->i64, name);
-    LLVMBuildStore(cg->b, init, a);
-    return a;
-}
 
 /* One argument array serves every call and display of the function: each fills it right
  * before the runtime call that reads it, and no runtime function keeps the pointer, so no two
@@ -607,8 +602,44 @@ static int widest_operand_list(const ir_function *f)
     return widest;
 }
 
-/* Slots (parameters from args[]), cells (free ones from the closure tuple), temps. */
-static void emit_prologue(cg_function *cg)
+/* The allocas of slots, cells and temps. Baseline code gets one array for all of them (its
+ * state for an on-stack replacement, codegen_tier.c); optimised code one alloca each, which
+ * mem2reg promotes. */
+static void allocate_variables(cg_function *cg)
+{
+    const ir_function *f = cg->ir;
+    int n = f->nslots + f->ncells + f->ntemps;
+    LLVMValueRef *all[3] = {cg->slots, cg->cells, cg->temps};
+    int counts[3] = {f->nslots, f->ncells, f->ntemps};
+    if (cg->u->baseline) {
+        cg->vars = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->u->i64, (uint64_t)(n ? n : 1)), "vars");
+        for (int k = 0, at = 0; k < 3; k++)
+            for (int i = 0; i < counts[k]; i++, at++)
+                all[k][i] = cg_field(cg, cg->vars, (size_t)at * sizeof(rt_value));
+        return;
+    }
+    static const char *const names[3] = {"slot", "cell", "t"};
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < counts[k]; i++)
+            all[k][i] = LLVMBuildAlloca(cg->b, cg->u->i64, names[k]);
+}
+
+/* An OSR entry's variables come from the baseline state array it is passed as `args`. */
+static void init_from_state(cg_function *cg)
+{
+    const ir_function *f = cg->ir;
+    LLVMValueRef *all[3] = {cg->slots, cg->cells, cg->temps};
+    int counts[3] = {f->nslots, f->ncells, f->ntemps};
+    for (int k = 0, at = 0; k < 3; k++)
+        for (int i = 0; i < counts[k]; i++, at++)
+            LLVMBuildStore(cg->b,
+                           cg_load_field(cg, cg->u->i64, cg->args, (size_t)at * sizeof(rt_value)),
+                           all[k][i]);
+}
+
+/* A call's variables: parameters from args[], free cells from the closure tuple, the rest
+ * unbound (0). */
+static void init_from_call(cg_function *cg)
 {
     const ir_function *f = cg->ir;
     const scope *s = f->scope;
@@ -617,32 +648,45 @@ static void emit_prologue(cg_function *cg)
         LLVMValueRef init = cg_i64(cg, 0);
         if (i < nparams)
             init = cg_load_field(cg, cg->u->i64, cg->args, (size_t)i * sizeof(rt_value));
-        cg->slots[i] = entry_alloca(cg, i < s->nvarnames ? s->varnames[i] : "slot", init);
+        LLVMBuildStore(cg->b, init, cg->slots[i]);
     }
-    LLVMValueRef function = cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
-    cg->globals = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, globals));
-    LLVMSetValueName2(cg->globals, "globals", 7);
     LLVMValueRef closure = NULL;
-    if (s->nfreevars > 0)
+    if (s->nfreevars > 0) {
+        LLVMValueRef function =
+            cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
         closure = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, closure));
+    }
     for (int i = 0; i < f->ncells; i++) {
         LLVMValueRef init = cg_i64(cg, 0);
         if (i >= s->ncellvars) {
             size_t item = offsetof(rt_tuple, items) + (size_t)(i - s->ncellvars) * sizeof(rt_value);
             init = cg_load_field(cg, cg->u->i64, closure, item);
         }
-        cg->cells[i] = entry_alloca(cg, "cell", init);
+        LLVMBuildStore(cg->b, init, cg->cells[i]);
     }
     for (int i = 0; i < f->ntemps; i++)
-        cg->temps[i] = entry_alloca(cg, "t", cg_i64(cg, 0));
+        LLVMBuildStore(cg->b, cg_i64(cg, 0), cg->temps[i]);
+}
+
+/* Variables, globals (frame->function->globals), and the scratch memory calls share. */
+static void emit_prologue(cg_function *cg)
+{
+    allocate_variables(cg);
     cg->scratch = LLVMBuildAlloca(cg->b, cg->u->i64, "scratch");
     LLVMTypeRef frame_type = LLVMArrayType2(cg->u->i64, sizeof(rt_frame) / sizeof(int64_t));
     cg->callee_frame = LLVMBuildAlloca(cg->b, frame_type, "callee_frame");
-    cg->array_size = widest_operand_list(f);
+    cg->array_size = widest_operand_list(cg->ir);
     if (cg->array_size > 0) {
         LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)cg->array_size);
         cg->array = LLVMBuildAlloca(cg->b, t, "arguments");
     }
+    if (cg->osr_block >= 0)
+        init_from_state(cg);
+    else
+        init_from_call(cg);
+    LLVMValueRef function = cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
+    cg->globals = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, globals));
+    LLVMSetValueName2(cg->globals, "globals", 7);
 }
 
 /* Operations after which control never reaches the next instruction of the block. */
@@ -682,13 +726,13 @@ static void push_target(const ir_function *f, const ir_block *b, bool *reachable
 
 /* Lowering opens a fresh block for code after a return or raise; nothing reaches it, so it
  * gets no code. A worklist from the entry block marks everything else. */
-static bool mark_reachable(const ir_function *f, bool *reachable)
+static bool mark_reachable(const ir_function *f, int start, bool *reachable)
 {
     int *stack = malloc((size_t)f->nblocks * sizeof *stack);
     if (!stack)
         return false;
     int depth = 0;
-    push_target(f, f->blocks[0], reachable, stack, &depth);
+    push_target(f, f->blocks[start], reachable, stack, &depth);
     while (depth > 0) {
         const ir_block *b = f->blocks[stack[--depth]];
         for (int i = 0; i < b->ninstrs; i++) {
@@ -716,6 +760,7 @@ static void emit_block(cg_function *cg, int index)
     cg->last_line = -1;
     cg->terminated = false;
     cg_safepoint_block(cg, index); /* step checks for limits (safepoint.c); usually none */
+    cg_tier_block(cg, index);      /* baseline code: hot loops move to optimised code */
     for (int i = 0; i < block->ninstrs && !cg->terminated && !cg->u->error; i++)
         cg_instr(cg, &block->instrs[i]);
     if (!cg->terminated && !cg->u->error)
@@ -729,13 +774,13 @@ static bool alloc_function_state(cg_function *cg)
     cg->cells = calloc((size_t)f->ncells + 1, sizeof *cg->cells);
     cg->temps = calloc((size_t)f->ntemps + 1, sizeof *cg->temps);
     cg->blocks = calloc((size_t)f->nblocks + 1, sizeof *cg->blocks);
-    cg->values = calloc((size_t)f->nconsts + 1, sizeof *cg->values);
     cg->names = calloc((size_t)f->nconsts + 1, sizeof *cg->names);
     cg->reachable = calloc((size_t)f->nblocks + 1, sizeof *cg->reachable);
     if (!cg->slots || !cg->cells || !cg->temps || !cg->blocks || !cg->values || !cg->names ||
         !cg->reachable)
         return false;
-    return mark_reachable(f, cg->reachable) && cg_find_forwards(cg);
+    int start = cg->osr_block >= 0 && cg->osr_block < f->nblocks ? cg->osr_block : 0;
+    return mark_reachable(f, start, cg->reachable) && cg_find_forwards(cg);
 }
 
 static void free_function_state(cg_function *cg)
@@ -744,7 +789,6 @@ static void free_function_state(cg_function *cg)
     free(cg->cells);
     free(cg->temps);
     free(cg->blocks);
-    free(cg->values);
     free(cg->names);
     free(cg->reachable);
     free(cg->forwards);
@@ -754,7 +798,12 @@ static void free_function_state(cg_function *cg)
 
 static void emit_function(cg_unit *u, cg_compiled *c)
 {
-    cg_function cg = {.u = u, .ir = c->ir, .fn = c->llvm_fn};
+    cg_function cg = {.u = u,
+                      .ir = c->ir,
+                      .fn = c->llvm_fn,
+                      .values = c->values,
+                      .osr_block = c->osr_block,
+                      .tier = u->baseline ? c->tier : NULL};
     if (!alloc_function_state(&cg)) {
         cg_unit_fail(u, "out of memory");
         free_function_state(&cg);
@@ -776,8 +825,13 @@ static void emit_function(cg_unit *u, cg_compiled *c)
 
     LLVMPositionBuilderAtEnd(cg.b, entry);
     emit_prologue(&cg);
-    cg_safepoint_entry(&cg);
-    LLVMBuildBr(cg.b, cg.blocks[0]);
+    if (cg.osr_block >= 0) {
+        LLVMBuildBr(cg.b, cg.blocks[cg.osr_block]); /* the activation is already counted */
+    } else {
+        cg_safepoint_entry(&cg);
+        cg_tier_entry(&cg);
+        LLVMBuildBr(cg.b, cg.blocks[0]);
+    }
     for (int i = 0; i < cg.ir->nblocks && !u->error; i++)
         emit_block(&cg, i);
     /* Keep the error exit last so dumps read top to bottom. */
@@ -814,8 +868,11 @@ void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
 
 void cg_unit_free(cg_unit *u)
 {
-    for (int i = 0; i < u->nfunctions; i++)
+    for (int i = 0; i < u->nfunctions; i++) {
         free(u->functions[i].llvm_name);
+        if (u->functions[i].owns_values)
+            free(u->functions[i].values);
+    }
     free(u->functions);
     free(u->decls);
     free(u->decl_types);
@@ -826,7 +883,16 @@ void cg_unit_free(cg_unit *u)
     *u = (cg_unit){0};
 }
 
-bool cg_module(cg_unit *u, const ir_module *m)
+/* The LLVM module, with the jit's target and data layout. */
+static void create_module(cg_unit *u, const char *name)
+{
+    u->module = LLVMModuleCreateWithNameInContext(name, u->ctx);
+    /* Loads and stores take their alignment from the data layout when they are built. */
+    LLVMSetTarget(u->module, u->triple);
+    LLVMSetDataLayout(u->module, u->data_layout);
+}
+
+bool cg_prepare(cg_unit *u, const ir_module *m)
 {
     if (u->error)
         return false;
@@ -835,19 +901,48 @@ bool cg_module(cg_unit *u, const ir_module *m)
         return false;
     }
     u->filename = m->filename ? m->filename : "<string>";
-    u->module = LLVMModuleCreateWithNameInContext(u->filename, u->ctx);
-    /* Loads and stores take their alignment from the data layout when they are built. */
-    LLVMSetTarget(u->module, u->triple);
-    LLVMSetDataLayout(u->module, u->data_layout);
+    create_module(u, u->filename);
     collect(u, m->main);
     for (int i = 0; i < u->nfunctions && !u->error; i++) {
         u->functions[i].code = make_code(u, u->functions[i].ir);
         if (!u->functions[i].code)
             cg_unit_fail(u, "%s: cannot create its code object", u->functions[i].ir->qualname);
     }
-    for (int i = 0; i < u->nfunctions && !u->error; i++)
-        declare_function(u, &u->functions[i]);
-    for (int i = 0; i < u->nfunctions && !u->error; i++)
-        emit_function(u, &u->functions[i]);
     return !u->error;
 }
+
+bool cg_begin(cg_unit *u, const char *name, int n)
+{
+    u->filename = name;
+    create_module(u, name);
+    u->functions = calloc((size_t)(n > 0 ? n : 1), sizeof *u->functions);
+    if (!u->functions)
+        cg_unit_fail(u, "out of memory");
+    u->capacity = n;
+    return !u->error;
+}
+
+/* Each emitted function's constants: the lent array, or one of its own. */
+static bool give_values(cg_unit *u, cg_compiled *c)
+{
+    if (c->values)
+        return true;
+    c->values = calloc((size_t)c->ir->nconsts + 1, sizeof *c->values);
+    c->owns_values = c->values != NULL;
+    if (!c->values)
+        cg_unit_fail(u, "out of memory");
+    return c->values != NULL;
+}
+
+bool cg_emit(cg_unit *u)
+{
+    for (int i = 0; i < u->nfunctions && !u->error; i++)
+        if (!u->functions[i].lend_only && give_values(u, &u->functions[i]))
+            declare_function(u, &u->functions[i]);
+    for (int i = 0; i < u->nfunctions && !u->error; i++)
+        if (!u->functions[i].lend_only)
+            emit_function(u, &u->functions[i]);
+    return !u->error;
+}
+
+bool cg_module(cg_unit *u, const ir_module *m) { return cg_prepare(u, m) && cg_emit(u); }

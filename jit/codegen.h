@@ -14,12 +14,21 @@
 #include "ir.h"
 #include "value.h"
 
+struct jit_tiered;
+
 /* One function of the module being compiled: its IR, its code object, its LLVM name. */
 typedef struct cg_compiled {
     const ir_function *ir;
     rt_code *code;
     LLVMValueRef llvm_fn;
     char *llvm_name; /* malloc'd */
+    /* Its constants as materialised (one per ir->consts entry, 0 until needed): lent by the
+     * jit when both tiers must share them, else allocated and freed by the unit. */
+    rt_value *values;
+    bool owns_values;
+    bool lend_only;          /* only lends its code object to MAKE_FUNCTION: not emitted */
+    int osr_block;           /* >= 0: an optimised entry resuming at this block (tier.h) */
+    struct jit_tiered *tier; /* baseline code: the function's hotness record (tier.h) */
 } cg_compiled;
 
 /* A module being compiled: every function of one ir_module goes into one LLVM module. */
@@ -38,6 +47,9 @@ typedef struct cg_unit {
     unsigned prof_kind;    /* "prof" metadata kind, for unlikely error edges */
     LLVMValueRef unlikely; /* branch_weights metadata: the error edge is cold */
     jit_cache_blocks caches; /* the global caches of the module's sites; the jit takes them */
+    /* Baseline code (the first tier): compact, quick to compile — each operation one runtime
+     * call, without the inline fast paths, caches and direct calls of optimised code. */
+    bool baseline;
     char *error;           /* first error, malloc'd */
 } cg_unit;
 
@@ -59,6 +71,11 @@ typedef struct cg_function {
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
     LLVMValueRef callee_frame;           /* the rt_frame every direct call shares */
+    /* Baseline code keeps slots, cells and temps in this one array, in that order: the
+     * state an on-stack replacement hands to the optimised code (tier.h). */
+    LLVMValueRef vars;
+    int osr_block;           /* an OSR entry: the block it resumes at, else -1 */
+    struct jit_tiered *tier; /* baseline code with a hotness record, else NULL */
     struct cg_forward *forwards;         /* f(*args, **kwargs) patterns (codegen_forward.c) */
     int nforwards;
     int array_size;
@@ -71,8 +88,14 @@ typedef struct cg_function {
 } cg_function;
 
 /* Lowers every function of `m` into u->module, creating their code objects. false with
- * u->error set on failure. */
+ * u->error set on failure. cg_prepare and cg_emit are its two halves: the functions and their
+ * code objects (u->functions, which the caller may annotate), then the LLVM module. */
 bool cg_module(cg_unit *u, const ir_module *m);
+bool cg_prepare(cg_unit *u, const ir_module *m);
+bool cg_emit(cg_unit *u);
+/* For recompiling: an empty LLVM module named `name` and room for `n` functions, which the
+ * caller appends to u->functions before cg_emit. */
+bool cg_begin(cg_unit *u, const char *name, int n);
 void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
                   const char *data_layout, unsigned long *name_counter);
 /* Frees the unit's bookkeeping; the LLVM module is the caller's (NULL once handed on). */
@@ -158,6 +181,13 @@ void cg_emit_call_ex(cg_function *cg, const ir_instr *in);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);
+
+/* Baseline code's tier-up checks (codegen_tier.c): at the function's entry, and at the top of
+ * block `index` when a back edge enters it. */
+void cg_tier_entry(cg_function *cg);
+void cg_tier_block(cg_function *cg, int index);
+/* True when a JUMP, BRANCH or FOR_ITER of block `index` or a later one targets block `index`. */
+bool cg_loop_header(const ir_function *f, int index);
 
 /* Emits one instruction (codegen_ops.c); cg_instr_plain without the forwarding patterns. */
 void cg_instr(cg_function *cg, const ir_instr *in);

@@ -215,7 +215,7 @@ void cg_emit_binary(cg_function *cg, const ir_instr *in)
     LLVMValueRef a = cg_load_temp(cg, in->a), b = cg_load_temp(cg, in->b);
     LLVMValueRef args[4] = {cg->vm, cg_i32(cg, in->imm), a, b};
     int op = in->imm & ~RT_INPLACE;
-    if (!has_fast_path(op)) {
+    if (!has_fast_path(op) || cg->u->baseline) {
         cg_value_call(cg, in, "rt_binary_op", args, 4);
         return;
     }
@@ -244,6 +244,10 @@ void cg_emit_unary(cg_function *cg, const ir_instr *in)
         return;
     }
     LLVMValueRef args[3] = {cg->vm, cg_i32(cg, in->imm), a};
+    if (cg->u->baseline) {
+        cg_value_call(cg, in, "rt_unary_op", args, 3);
+        return;
+    }
     LLVMValueRef is_small = LLVMBuildTrunc(cg->b, a, cg->u->i1, "small");
     emit_guarded(cg, in, is_small, small_unary, in->imm, "rt_unary_op", args, 3);
 }

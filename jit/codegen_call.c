@@ -138,6 +138,10 @@ static LLVMValueRef call_entry(cg_function *cg, LLVMValueRef entry, LLVMValueRef
 LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
                             LLVMValueRef args)
 {
+    if (cg->u->baseline) {
+        LLVMValueRef call_args[5] = {cg->vm, callee, n, args, cg_i64(cg, 0)};
+        return cg_call(cg, "rt_call", call_args, 5);
+    }
     LLVMBasicBlockRef slow = cg_new_block(cg, "call.generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
     LLVMValueRef code = function_code(cg, callee, slow);

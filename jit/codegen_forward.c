@@ -97,6 +97,8 @@ static bool dict_pattern(const ir_function *f, const ir_block *b, int i, cg_forw
 bool cg_find_forwards(cg_function *cg)
 {
     const ir_function *f = cg->ir;
+    if (cg->u->baseline)
+        return true; /* baseline code copies, as the IR says */
     for (int i = 0; i < f->nblocks; i++) {
         const ir_block *b = f->blocks[i];
         for (int k = 0; k < b->ninstrs; k++) {
@@ -195,6 +197,11 @@ void cg_emit_call_ex(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef callee = cg_load_temp(cg, in->a), positional = cg_load_temp(cg, in->b);
     LLVMValueRef kwargs = cg_load_opt(cg, in->c, 0);
+    if (cg->u->baseline) {
+        LLVMValueRef args[4] = {cg->vm, callee, positional, kwargs};
+        cg_value_call(cg, in, "rt_call_ex", args, 4);
+        return;
+    }
     LLVMBasicBlockRef direct = cg_new_block(cg, "call_ex.positional");
     LLVMBasicBlockRef generic = cg_new_block(cg, "call_ex.generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "call_ex.done");

@@ -78,6 +78,11 @@ void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
     if (!cache)
         return;
     LLVMValueRef c = cg_ptr_const(cg, cache);
+    if (cg->u->baseline) {
+        LLVMValueRef args[4] = {cg->vm, cg->globals, name, c};
+        cg_value_call(cg, in, "jit_load_global", args, 4);
+        return;
+    }
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
@@ -124,6 +129,11 @@ void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name
         return;
     LLVMValueRef c = cg_ptr_const(cg, cache);
     LLVMValueRef value = cg_load_temp(cg, in->a);
+    if (cg->u->baseline) {
+        LLVMValueRef args[5] = {cg->vm, cg->globals, name, value, c};
+        cg_int_call(cg, in, "jit_store_global", args, 5);
+        return;
+    }
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
@@ -147,6 +157,10 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name)
     if (!cache)
         return cg_i64(cg, 0);
     LLVMValueRef c = cg_ptr_const(cg, cache);
+    if (cg->u->baseline) {
+        LLVMValueRef args[4] = {cg->vm, cg->globals, name, c};
+        return cg_call(cg, "jit_globals_get", args, 4);
+    }
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");

@@ -149,6 +149,11 @@ static void emit_global_op(cg_function *cg, const ir_instr *in)
 LLVMValueRef cg_truth(cg_function *cg, const ir_instr *in, LLVMValueRef v)
 {
     LLVMBuilderRef b = cg->b;
+    if (cg->u->baseline) {
+        LLVMValueRef args[2] = {vm_arg(cg), v};
+        LLVMValueRef r = cg_int_call(cg, in, "rt_truthy", args, 2);
+        return LLVMBuildICmp(b, LLVMIntNE, r, cg_i32(cg, 0), "truth");
+    }
     LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
     LLVMBasicBlockRef not_true = cg_new_block(cg, "truth.not_true");
     LLVMBasicBlockRef not_false = cg_new_block(cg, "truth.not_false");
@@ -221,6 +226,11 @@ static bool rich_compare(int cmp, rt_compare_op *op, LLVMIntPredicate *pred)
 static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef a, LLVMValueRef b,
                               rt_compare_op op, LLVMIntPredicate pred)
 {
+    if (cg->u->baseline) {
+        LLVMValueRef args[4] = {vm_arg(cg), cg_i32(cg, (int)op), a, b};
+        cg_value_call(cg, in, "rt_compare", args, 4);
+        return;
+    }
     LLVMBasicBlockRef fast = cg_new_block(cg, "int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "done");

@@ -74,6 +74,46 @@ rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
     return as_dict(globals)->entries[index].value;
 }
 
+/* ---- the checks in C, for baseline code (codegen_global.c emits the same ones inline) ---- */
+
+/* The cached entry when the cache holds for `globals`; `own` asks for an entry of the globals
+ * themselves (stores, globals-only reads). */
+static rt_dict_entry *holding(const jit_global_cache *cache, rt_value globals, bool own)
+{
+    if (cache->globals != globals || as_dict(cache->holder)->entries != cache->entries)
+        return NULL;
+    rt_dict_entry *entry = &cache->entries[cache->index];
+    if (entry->key != cache->key)
+        return NULL;
+    if (cache->holder == globals)
+        return entry;
+    if (own || as_dict(globals)->keys_added != cache->globals_added)
+        return NULL;
+    return entry;
+}
+
+rt_value jit_load_global(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
+{
+    rt_dict_entry *entry = holding(cache, globals, false);
+    return entry ? entry->value : jit_load_global_miss(vm, globals, name, cache);
+}
+
+int jit_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
+                     jit_global_cache *cache)
+{
+    rt_dict_entry *entry = holding(cache, globals, true);
+    if (!entry)
+        return jit_store_global_miss(vm, globals, name, value, cache);
+    entry->value = value;
+    return 0;
+}
+
+rt_value jit_globals_get(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
+{
+    rt_dict_entry *entry = holding(cache, globals, true);
+    return entry ? entry->value : jit_globals_get_miss(vm, globals, name, cache);
+}
+
 /* ---- memory ---- */
 
 jit_global_cache *jit_cache_new(jit_cache_blocks *b)

@@ -41,6 +41,14 @@ int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value v
 rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
                               jit_global_cache *cache);
 
+/* The whole of LOAD_GLOBAL, STORE_GLOBAL and the globals-only read, check and miss, as one
+ * call each: what baseline code (codegen.h, cg_unit.baseline) calls instead of the inline
+ * check. */
+rt_value jit_load_global(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache);
+int jit_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
+                     jit_global_cache *cache);
+rt_value jit_globals_get(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache);
+
 /* Caches come from blocks of uncollectable memory that the jit frees with its code. */
 typedef struct jit_cache_blocks {
     void **blocks;

@@ -35,6 +35,7 @@
 #include "function.h"
 #include "global_cache.h"
 #include "symbols.h"
+#include "tier.h"
 #include "vm.h"
 
 struct jit {
@@ -43,6 +44,7 @@ struct jit {
     LLVMOrcLLJITRef lljit;
     LLVMOrcThreadSafeContextRef context; /* every module this jit builds lives in it */
     LLVMTargetMachineRef machine;        /* for the optimiser's target information */
+    char *triple, *data_layout;          /* the machine's, which the LLJITs share */
     unsigned long name_counter;          /* makes LLVM function names unique per jit */
     /* Every code object whose entry points into this jit's memory (rooted by vm->constants):
      * jit_free clears those entries so a call after it raises instead of jumping into freed
@@ -51,6 +53,13 @@ struct jit {
     size_t ncodes, codes_capacity;
     jit_cache_blocks caches; /* the global caches compiled code points at */
     jit_timings timings;     /* of the last jit_compile_module */
+    /* Tiered compilation (tier.h): baseline code has an LLJIT of its own, whose code
+     * generator is the fast one; each baseline function has a record. */
+    bool tiering;
+    int64_t threshold;
+    LLVMOrcLLJITRef baseline_lljit;
+    jit_tiered **tiered;
+    size_t ntiered, tiered_capacity;
 };
 
 /* ---- timing ---- */
@@ -162,28 +171,40 @@ static LLVMTargetMachineRef host_machine(int opt_level, char **error)
     return machine;
 }
 
-/* An LLJIT whose code generator runs at the jit's level, with the runtime defined in it. */
-static bool create_lljit(jit *j, char **error)
+/* An LLJIT whose code generator runs at `codegen_opt` (a -O level), with the runtime defined
+ * in it. */
+static LLVMOrcLLJITRef create_lljit(int codegen_opt, char **error)
 {
-    LLVMTargetMachineRef template = host_machine(j->opt_level, error);
+    LLVMTargetMachineRef template = host_machine(codegen_opt, error);
     if (!template)
-        return false;
+        return NULL;
     LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
     /* Both calls take ownership: of the template machine, then of the machine builder. */
     LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(
         builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(template));
-    LLVMErrorRef err = LLVMOrcCreateLLJIT(&j->lljit, builder);
+    LLVMOrcLLJITRef lljit = NULL;
+    LLVMErrorRef err = LLVMOrcCreateLLJIT(&lljit, builder);
     if (err) {
-        j->lljit = NULL;
         *error = take_error(err, "cannot create the LLJIT");
-        return false;
+        return NULL;
     }
-    err = jit_define_symbols(j->lljit);
+    err = jit_define_symbols(lljit);
     if (err) {
         *error = take_error(err, "cannot define the runtime symbols");
-        return false;
+        LLVMConsumeError(LLVMOrcDisposeLLJIT(lljit));
+        return NULL;
     }
-    return true;
+    return lljit;
+}
+
+/* The LLJIT for baseline code (fast instruction selection) or for the jit's level, created
+ * on first use: a program that never gets hot never pays for the second. */
+static LLVMOrcLLJITRef lljit_for(jit *j, bool baseline, char **error)
+{
+    LLVMOrcLLJITRef *slot = baseline ? &j->baseline_lljit : &j->lljit;
+    if (!*slot)
+        *slot = create_lljit(baseline ? 0 : j->opt_level, error);
+    return *slot;
 }
 
 jit *jit_new(rt_vm *vm, int opt_level, char **error)
@@ -202,7 +223,13 @@ jit *jit_new(rt_vm *vm, int opt_level, char **error)
     j->vm = vm;
     j->opt_level = opt_level < 0 ? 0 : opt_level > 3 ? 3 : opt_level;
     j->machine = host_machine(j->opt_level, error);
-    if (!j->machine || !create_lljit(j, error)) {
+    if (j->machine) {
+        j->triple = LLVMGetTargetMachineTriple(j->machine);
+        LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(j->machine);
+        j->data_layout = LLVMCopyStringRepOfTargetData(layout);
+        LLVMDisposeTargetData(layout);
+    }
+    if (!j->machine) {
         jit_free(j);
         return NULL;
     }
@@ -210,6 +237,31 @@ jit *jit_new(rt_vm *vm, int opt_level, char **error)
     if (vm && !vm->jit)
         vm->jit = j;
     return j;
+}
+
+void jit_enable_tiering(jit *j)
+{
+    j->tiering = j->opt_level > 0;
+    j->threshold = jit_tier_threshold();
+}
+
+static void dispose_lljit(LLVMOrcLLJITRef lljit)
+{
+    if (lljit) {
+        LLVMErrorRef err = LLVMOrcDisposeLLJIT(lljit);
+        if (err)
+            LLVMConsumeError(err);
+    }
+}
+
+static void free_tiered(jit *j)
+{
+    for (size_t i = 0; i < j->ntiered; i++) {
+        free(j->tiered[i]->values);
+        free(j->tiered[i]->osr);
+        free(j->tiered[i]);
+    }
+    free(j->tiered);
 }
 
 void jit_free(jit *j)
@@ -221,17 +273,17 @@ void jit_free(jit *j)
     for (size_t i = 0; i < j->ncodes; i++)
         j->codes[i]->entry = NULL;
     free(j->codes);
-    /* The LLJIT owns the compiled code and the modules' share of the context: it goes first. */
-    if (j->lljit) {
-        LLVMErrorRef err = LLVMOrcDisposeLLJIT(j->lljit);
-        if (err)
-            LLVMConsumeError(err);
-    }
+    /* The LLJITs own the compiled code and the modules' share of the context: they go first. */
+    dispose_lljit(j->lljit);
+    dispose_lljit(j->baseline_lljit);
+    free_tiered(j);
     jit_cache_blocks_free(&j->caches);
     if (j->context)
         LLVMOrcDisposeThreadSafeContext(j->context);
     if (j->machine)
         LLVMDisposeTargetMachine(j->machine);
+    LLVMDisposeMessage(j->triple);
+    LLVMDisposeMessage(j->data_layout);
     free(j);
 }
 
@@ -253,12 +305,12 @@ static bool verify(LLVMModuleRef module, char **error)
 #endif
 }
 
-static bool optimise(jit *j, LLVMModuleRef module, char **error)
+static bool optimise(jit *j, LLVMModuleRef module, int level, char **error)
 {
     static const char *const pipelines[] = {"default<O0>", "default<O1>", "default<O2>",
                                             "default<O3>"};
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
-    LLVMErrorRef err = LLVMRunPasses(module, pipelines[j->opt_level], j->machine, options);
+    LLVMErrorRef err = LLVMRunPasses(module, pipelines[level], j->machine, options);
     LLVMDisposePassBuilderOptions(options);
     if (err) {
         *error = take_error(err, "LLVM optimisation failed");
@@ -276,11 +328,10 @@ static char *print_module(LLVMModuleRef module)
 }
 
 /* Hands the module to the LLJIT (which owns it from here on, even on failure). */
-static bool add_module(jit *j, LLVMModuleRef module, char **error)
+static bool add_module(jit *j, LLVMOrcLLJITRef lljit, LLVMModuleRef module, char **error)
 {
     LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(module, j->context);
-    LLVMErrorRef err =
-        LLVMOrcLLJITAddLLVMIRModule(j->lljit, LLVMOrcLLJITGetMainJITDylib(j->lljit), tsm);
+    LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(lljit, LLVMOrcLLJITGetMainJITDylib(lljit), tsm);
     if (err) {
         LLVMOrcDisposeThreadSafeModule(tsm);
         *error = take_error(err, "cannot add the module to the JIT");
@@ -289,48 +340,65 @@ static bool add_module(jit *j, LLVMModuleRef module, char **error)
     return true;
 }
 
+static bool grow(void **array, size_t *capacity, size_t need, size_t item, char **error)
+{
+    if (need <= *capacity)
+        return true;
+    size_t cap = need > 2 * *capacity ? need : 2 * *capacity;
+    void *grown = realloc(*array, cap * item);
+    if (!grown) {
+        *error = strdup("out of memory");
+        return false;
+    }
+    *array = grown;
+    *capacity = cap;
+    return true;
+}
+
 static bool remember_codes(jit *j, const cg_unit *u, char **error)
 {
-    size_t need = j->ncodes + (size_t)u->nfunctions;
-    if (need > j->codes_capacity) {
-        size_t capacity = need > 2 * j->codes_capacity ? need : 2 * j->codes_capacity;
-        rt_code **grown = realloc(j->codes, capacity * sizeof *grown);
-        if (!grown) {
-            *error = strdup("out of memory");
-            return false;
-        }
-        j->codes = grown;
-        j->codes_capacity = capacity;
-    }
+    if (!grow((void **)&j->codes, &j->codes_capacity, j->ncodes + (size_t)u->nfunctions,
+              sizeof *j->codes, error))
+        return false;
     for (int i = 0; i < u->nfunctions; i++)
         j->codes[j->ncodes++] = u->functions[i].code;
     return true;
 }
 
-/* Looks up every function (the first lookup compiles the module) and fills its code's entry. */
-static bool link_entries(jit *j, const cg_unit *u, char **error)
+/* Looks up every emitted function (the first lookup compiles the module): a normal entry goes
+ * into its code object, an OSR entry into its tier record. */
+static bool link_entries(LLVMOrcLLJITRef lljit, const cg_unit *u, char **error)
 {
-    if (!remember_codes(j, u, error))
-        return false;
     for (int i = 0; i < u->nfunctions; i++) {
+        const cg_compiled *c = &u->functions[i];
+        if (c->lend_only)
+            continue;
         LLVMOrcExecutorAddress address = 0;
-        LLVMErrorRef err = LLVMOrcLLJITLookup(j->lljit, &address, u->functions[i].llvm_name);
+        LLVMErrorRef err = LLVMOrcLLJITLookup(lljit, &address, c->llvm_name);
         if (err) {
             *error = take_error(err, "cannot link compiled code");
             return false;
         }
-        u->functions[i].code->entry = (rt_entry)(uintptr_t)address;
+        rt_entry entry = (rt_entry)(uintptr_t)address;
+        if (c->osr_block >= 0)
+            c->tier->osr[c->osr_block] = entry;
+        else
+            c->code->entry = entry;
     }
     return true;
 }
 
-/* Everything from a finished LLVM module to runnable code objects. */
+/* Everything from a finished LLVM module to runnable code: baseline code at -O0 with the fast
+ * instruction selector, the rest at the jit's level. */
 static bool finish_module(jit *j, cg_unit *u, char **llvm_ir, char **error)
 {
+    LLVMOrcLLJITRef lljit = lljit_for(j, u->baseline, error);
+    if (!lljit)
+        return false;
     double mark = now_seconds();
     bool verified = verify(u->module, error);
     lap(&j->timings.verify, &mark);
-    if (!verified || !optimise(j, u->module, error))
+    if (!verified || !optimise(j, u->module, u->baseline ? 0 : j->opt_level, error))
         return false;
     lap(&j->timings.optimise, &mark);
     if (llvm_ir)
@@ -338,9 +406,115 @@ static bool finish_module(jit *j, cg_unit *u, char **llvm_ir, char **error)
     LLVMModuleRef module = u->module;
     u->module = NULL;
     mark = now_seconds();
-    bool linked = add_module(j, module, error) && link_entries(j, u, error);
+    bool linked = add_module(j, lljit, module, error) && link_entries(lljit, u, error);
     lap(&j->timings.codegen, &mark);
     return linked;
+}
+
+static void init_unit(jit *j, cg_unit *u)
+{
+    cg_unit_init(u, j->vm, LLVMOrcThreadSafeContextGetContext(j->context), j->triple,
+                 j->data_layout, &j->name_counter);
+}
+
+/* ---- tiers ---- */
+
+/* A tier record for each function of a baseline unit, which lends it its constants. */
+static bool add_tier_records(jit *j, cg_unit *u, char **error)
+{
+    if (!grow((void **)&j->tiered, &j->tiered_capacity, j->ntiered + (size_t)u->nfunctions,
+              sizeof *j->tiered, error))
+        return false;
+    for (int i = 0; i < u->nfunctions; i++) {
+        cg_compiled *c = &u->functions[i];
+        jit_tiered *t = calloc(1, sizeof *t);
+        rt_value *values = calloc((size_t)c->ir->nconsts + 1, sizeof *values);
+        if (!t || !values) {
+            free(t);
+            free(values);
+            *error = strdup("out of memory");
+            return false;
+        }
+        *t = (jit_tiered){.owner = j, .ir = c->ir, .code = c->code, .values = values,
+                          .countdown = j->threshold};
+        j->tiered[j->ntiered++] = t;
+        c->tier = t;
+        c->values = values;
+    }
+    return true;
+}
+
+static jit_tiered *find_tiered(jit *j, const ir_function *f)
+{
+    for (size_t i = j->ntiered; i-- > 0;)
+        if (j->tiered[i]->ir == f)
+            return j->tiered[i];
+    return NULL;
+}
+
+/* The unit that optimises `t`: its entry (unless it has one), its OSR entry at `osr_block`
+ * (if asked), and every function whose code it makes, lending their code objects. */
+static bool optimising_unit(jit *j, cg_unit *u, jit_tiered *t, int osr_block)
+{
+    const ir_function *f = t->ir;
+    if (!cg_begin(u, f->qualname, 2 + f->nconsts))
+        return false;
+    cg_compiled entry = {.ir = f, .code = t->code, .values = t->values, .osr_block = -1,
+                         .tier = t};
+    if (!t->optimised)
+        u->functions[u->nfunctions++] = entry;
+    if (osr_block >= 0) {
+        entry.osr_block = osr_block;
+        u->functions[u->nfunctions++] = entry;
+    }
+    for (int i = 0; i < f->nconsts; i++) {
+        if (f->consts[i].kind != IRC_CODE || !f->consts[i].code)
+            continue;
+        jit_tiered *child = find_tiered(j, f->consts[i].code);
+        if (!child)
+            return false;
+        u->functions[u->nfunctions++] =
+            (cg_compiled){.ir = child->ir, .code = child->code, .lend_only = true, .osr_block = -1};
+    }
+    return true;
+}
+
+bool jit_optimise_function(jit *j, jit_tiered *t, int osr_block, char **error)
+{
+    *error = NULL;
+    if (osr_block >= 0 && !t->osr) {
+        t->osr = calloc((size_t)t->ir->nblocks, sizeof *t->osr);
+        if (!t->osr) {
+            *error = strdup("out of memory");
+            return false;
+        }
+    }
+    if (!lljit_for(j, false, error))
+        return false;
+    cg_unit u;
+    init_unit(j, &u);
+    bool ok = optimising_unit(j, &u, t, osr_block) && cg_emit(&u);
+    if (!ok)
+        *error = strdup(u.error ? u.error : "code generation failed");
+    else
+        ok = jit_cache_blocks_take(&j->caches, &u.caches) && finish_module(j, &u, NULL, error);
+    if (ok)
+        t->optimised = true;
+    cg_unit_free(&u);
+    return ok;
+}
+
+/* ---- the entry point ---- */
+
+/* Generates the module: baseline code with tier records when tiering (and no dump of the
+ * LLVM IR is wanted), else code at the jit's level. */
+static bool build(jit *j, cg_unit *u, const ir_module *m, bool tiered, char **error)
+{
+    u->baseline = tiered;
+    bool built = cg_prepare(u, m) && (!tiered || add_tier_records(j, u, error)) && cg_emit(u);
+    if (!built && !*error)
+        *error = strdup(u->error ? u->error : "code generation failed");
+    return built;
 }
 
 rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **error)
@@ -352,19 +526,21 @@ rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **e
     if (llvm_ir)
         *llvm_ir = NULL;
     rt_vm *vm = j->vm;
-    cg_unit u;
-    cg_unit_init(&u, vm, LLVMOrcThreadSafeContextGetContext(j->context),
-                 LLVMOrcLLJITGetTripleString(j->lljit), LLVMOrcLLJITGetDataLayoutStr(j->lljit),
-                 &j->name_counter);
-    rt_value result = 0;
     j->timings = (jit_timings){0};
+    bool tiered = j->tiering && !llvm_ir;
+    if (tiered && !lljit_for(j, true, error))
+        return 0;
+    cg_unit u;
+    init_unit(j, &u);
+    rt_value result = 0;
     double mark = now_seconds();
-    bool built = cg_module(&u, m);
+    bool built = build(j, &u, m, tiered, error);
     lap(&j->timings.build, &mark);
     if (!built) {
-        *error = strdup(u.error ? u.error : "code generation failed");
-    } else if (!jit_cache_blocks_take(&j->caches, &u.caches)) {
-        *error = strdup("out of memory");
+        /* *error is set */
+    } else if (!jit_cache_blocks_take(&j->caches, &u.caches) || !remember_codes(j, &u, error)) {
+        if (!*error)
+            *error = strdup("out of memory");
     } else if (finish_module(j, &u, llvm_ir, error)) {
         result = rt_make_function(vm, u.functions[0].code, vm->globals, 0, 0, 0);
         if (!result) {

@@ -25,6 +25,18 @@ void jit_free(jit *j);
  * 0 and sets *error (malloc'd); no exception is left pending. */
 rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **error);
 
+/* Turns tiered compilation on for -O1 and above (tier.h): modules compile to baseline code,
+ * and hot functions are optimised later, from their IR. The caller must then keep every
+ * ir_module it compiles alive for as long as the jit. jit_compile_module with `llvm_ir` still
+ * compiles the whole module at the jit's level, so the dump shows optimised code. */
+void jit_enable_tiering(jit *j);
+
+struct jit_tiered;
+/* Compiles `t`'s function alone at the jit's level, installing the entry in its code object,
+ * and, when osr_block >= 0, its entry resuming at that block (tier.c). false with *error
+ * (malloc'd) set on failure. */
+bool jit_optimise_function(jit *j, struct jit_tiered *t, int osr_block, char **error);
+
 /* Seconds the last jit_compile_module spent building the LLVM IR, verifying it, optimising
  * it, and generating and linking machine code (`cellar --time`). */
 typedef struct jit_timings {

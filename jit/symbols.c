@@ -21,6 +21,7 @@
 #include "ops.h"
 #include "safepoint.h"
 #include "set.h"
+#include "tier.h"
 #include "tuple.h"
 
 #define FN(f) ((jit_address)(f))
@@ -36,6 +37,12 @@ const jit_symbol jit_symbols[] = {
     {"jit_load_global_miss", FN(jit_load_global_miss), "vpvvp"},
     {"jit_store_global_miss", FN(jit_store_global_miss), "ipvvvp"},
     {"jit_globals_get_miss", FN(jit_globals_get_miss), "vpvvp"},
+    {"jit_load_global", FN(jit_load_global), "vpvvp"},
+    {"jit_store_global", FN(jit_store_global), "ipvvvp"},
+    {"jit_globals_get", FN(jit_globals_get), "vpvvp"},
+    /* tiers */
+    {"jit_tier_up", FN(jit_tier_up), "ppp"},
+    {"jit_tier_osr", FN(jit_tier_osr), "pppi"},
     {"rt_setup_annotations", FN(rt_setup_annotations), "ipv"},
     /* operators */
     {"rt_binary_op", FN(rt_binary_op), "vpivv"},

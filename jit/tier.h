@@ -1,0 +1,50 @@
+/* Tiered compilation. A program's functions are first compiled as baseline code: compact (each
+ * operation one runtime call), unoptimised, and with the fast instruction selector, so that
+ * code that runs once — most of any small program — costs little to compile. Baseline code
+ * counts its calls and loop iterations in the function's jit_tiered record; when the count
+ * runs out the function is compiled again, alone, as optimised code (inline caches, direct
+ * calls, small-int fast paths, the -O level's pipeline and code generator):
+ *
+ *   baseline entry ──countdown < 0──▶ jit_tier_up ──▶ optimised entry (code->entry from now
+ *                                                      on; this call jumps there too)
+ *   baseline loop header ──countdown < 0──▶ jit_tier_osr ──▶ optimised OSR entry for that
+ *        block, called with the baseline frame's variables; its result is the call's
+ *
+ * The on-stack replacement works because every variable of baseline code lives in one array
+ * (slots, cells, temps) and a block starts with nothing else live: the OSR entry copies that
+ * array into its own variables and branches to the block. The two tiers share the code object,
+ * the frame and the materialised constants, so nothing observable changes but the speed. */
+#ifndef CELLAR_JIT_TIER_H
+#define CELLAR_JIT_TIER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "function.h"
+#include "ir.h"
+
+typedef struct jit jit;
+
+/* One function compiled as baseline code. Its address is baked into that code. */
+typedef struct jit_tiered {
+    jit *owner;
+    const ir_function *ir; /* kept alive by the jit's caller (jit_enable_tiering) */
+    rt_code *code;
+    rt_value *values;  /* its materialised constants, shared by both tiers (rooted) */
+    int64_t countdown; /* calls and loop iterations left before it is optimised */
+    bool optimised;    /* code->entry is optimised code */
+    bool failed;       /* optimising it failed: it stays baseline code */
+    rt_entry *osr;     /* per block: the optimised entry resuming there, once compiled */
+} jit_tiered;
+
+/* Called by baseline code. Both optimise the function if it is not yet (a failure leaves it
+ * as it is, with no exception pending); jit_tier_up returns its optimised entry, jit_tier_osr
+ * the entry that resumes at `block`; NULL when there is none. */
+rt_entry jit_tier_up(rt_vm *vm, jit_tiered *t);
+rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block);
+
+/* The count a function starts with: CELLAR_JIT_HOT from the environment, else a default
+ * that keeps a small program's once-run code baseline. 0 optimises at the first call. */
+int64_t jit_tier_threshold(void);
+
+#endif
