@@ -32,8 +32,8 @@ rt_value jit_compile_module(jit *j, const ir_module *m, char **llvm_ir, char **e
 void jit_enable_tiering(jit *j);
 
 struct jit_tiered;
-/* Compiles `t`'s function alone at the jit's level, installing the entry in its code object,
- * and, when osr_block >= 0, its entry resuming at that block (tier.c). false with *error
+/* Compiles `t`'s function alone at the jit's level: its entry, installed in its code object,
+ * or, when osr_block >= 0, its entry resuming at that block (tier.c). false with *error
  * (malloc'd) set on failure. */
 bool jit_optimise_function(jit *j, struct jit_tiered *t, int osr_block, char **error);
 

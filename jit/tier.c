@@ -4,14 +4,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "jit.h"
 #include "vm.h"
 
 /* Calls plus loop iterations before a function is optimised. Compiling a small function at
- * -O2 costs one to a few milliseconds, what a few thousand of its calls or iterations save;
- * the seed programs never reach it (docs/performance.md). */
-enum { DEFAULT_THRESHOLD = 2000 };
+ * -O2 costs 1.5 to 5 ms, what some tens of thousands of its calls or iterations save; the
+ * seed programs never reach it (docs/performance.md). */
+enum { DEFAULT_THRESHOLD = 10000 };
 
 /* Once optimised (or given up on), baseline activations still running need never ask again. */
 static const int64_t NEVER = INT64_MAX / 2;
@@ -28,37 +29,52 @@ int64_t jit_tier_threshold(void)
     return DEFAULT_THRESHOLD;
 }
 
-/* Optimises `t` (and its OSR entry at `block`, when >= 0) unless that is done or failed. The
- * pending exception, if any, is untouched: compiling raises nothing. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Compiles `t`'s optimised entry (block < 0) or its OSR entry at `block`. A failure leaves
+ * the function baseline code for good. The pending exception, if any, is untouched:
+ * compiling raises nothing. CELLAR_JIT_TRACE reports each compilation. */
 static void optimise(rt_vm *vm, jit_tiered *t, int32_t block)
 {
-    t->countdown = NEVER;
-    bool have_entry = t->optimised;
-    bool have_osr = block < 0 || (t->osr && t->osr[block]);
-    if (t->failed || (have_entry && have_osr))
-        return;
     char *error = NULL;
     rt_value pending = vm->pending;
-    if (!jit_optimise_function(t->owner, t, block, &error)) {
-        t->failed = true;
-        if (getenv("CELLAR_JIT_DEBUG"))
-            fprintf(stderr, "cellar: optimising %s failed: %s\n", t->ir->qualname,
-                    error ? error : "?");
+    double start = now_ms();
+    bool ok = jit_optimise_function(t->owner, t, block, &error);
+    if (getenv("CELLAR_JIT_TRACE")) {
+        jit_timings phases;
+        jit_last_timings(t->owner, &phases);
+        fprintf(stderr,
+                "cellar: optimised %s%s in %.3f ms (build %.3f, optimise %.3f, codegen %.3f)%s%s\n",
+                t->ir->qualname, block >= 0 ? " (on-stack replacement)" : "", now_ms() - start,
+                phases.build * 1e3, (phases.verify + phases.optimise) * 1e3, phases.codegen * 1e3,
+                ok ? "" : ", failed: ", ok ? "" : error ? error : "?");
     }
+    t->failed = !ok;
     vm->pending = pending;
     free(error);
 }
 
 rt_entry jit_tier_up(rt_vm *vm, jit_tiered *t)
 {
-    optimise(vm, t, -1);
+    t->countdown = NEVER;
+    if (!t->optimised && !t->failed)
+        optimise(vm, t, -1);
     return t->optimised ? t->code->entry : NULL;
 }
 
+/* Only the OSR entry is compiled: a module body never runs again, and a function that does
+ * gets its optimised entry when its countdown, started afresh, runs out once more. */
 rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block)
 {
     if (block < 0 || block >= t->ir->nblocks)
         return NULL;
-    optimise(vm, t, block);
+    if ((!t->osr || !t->osr[block]) && !t->failed)
+        optimise(vm, t, block);
+    t->countdown = t->optimised || t->failed ? NEVER : t->owner_threshold;
     return t->osr ? t->osr[block] : NULL;
 }

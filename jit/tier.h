@@ -32,14 +32,15 @@ typedef struct jit_tiered {
     rt_code *code;
     rt_value *values;  /* its materialised constants, shared by both tiers (rooted) */
     int64_t countdown; /* calls and loop iterations left before it is optimised */
+    int64_t owner_threshold; /* the count it starts with (jit_tier_threshold) */
     bool optimised;    /* code->entry is optimised code */
     bool failed;       /* optimising it failed: it stays baseline code */
     rt_entry *osr;     /* per block: the optimised entry resuming there, once compiled */
 } jit_tiered;
 
-/* Called by baseline code. Both optimise the function if it is not yet (a failure leaves it
- * as it is, with no exception pending); jit_tier_up returns its optimised entry, jit_tier_osr
- * the entry that resumes at `block`; NULL when there is none. */
+/* Called by baseline code, with no exception left pending either way. jit_tier_up returns
+ * the function's optimised entry, compiling it first if need be; jit_tier_osr the optimised
+ * entry that resumes at `block`, likewise; NULL when compiling failed. */
 rt_entry jit_tier_up(rt_vm *vm, jit_tiered *t);
 rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block);
 

@@ -6,7 +6,7 @@ def const():
     return "a constant string"
 first = const()
 same = True
-for i in range(6000):
+for i in range(25000):
     if const() is not first:
         same = False
 print("constant identity kept:", same)
@@ -14,7 +14,7 @@ print("constant identity kept:", same)
 total = 0
 cells = []
 i = 0
-while i < 9000:
+while i < 30000:
     try:
         if i % 1000 == 999:
             raise ValueError(i)
@@ -33,7 +33,7 @@ def counter():
         return n
     return bump
 b = counter()
-for k in range(7000):
+for k in range(25000):
     b(k & 3)
 print(b(0), b.__closure__[0].cell_contents)
 
@@ -48,15 +48,15 @@ def nested_loops(n):
             if (a * c) % 997 == 5:
                 acc.append((a, c))
     return acc[:3], len(acc)
-print(nested_loops(4000))
+print(nested_loops(9000))
 
 def maker(base):
     fs = []
-    for j in range(3000):
+    for j in range(12000):
         fs.append(lambda x, j=j: x + j + base)
     return fs
 fs = maker(10)
-print(fs[0](1), fs[2999](1), len(fs), fs[5].__defaults__)
+print(fs[0](1), fs[11999](1), len(fs), fs[5].__defaults__)
 
 def raises_late(limit):
     x = 0
@@ -64,19 +64,19 @@ def raises_late(limit):
         x += q
     return x // 0
 try:
-    raises_late(5000)
+    raises_late(20000)
 except ZeroDivisionError as e:
     tb = e.__traceback__
     print("ZeroDivisionError", e, tb.tb_next.tb_lineno - tb.tb_lineno > 0)
 
 def gen_names():
     out = {}
-    for z in range(2500):
+    for z in range(15000):
         out["k%d" % (z % 10)] = z
     return sorted(out.items())[:2]
 print(gen_names())
 x = 0
-for i in range(5000):
+for i in range(20000):
     x += i
 del x
 try:
@@ -84,6 +84,6 @@ try:
 except NameError as e:
     print("NameError:", e)
 big = 1
-for i in range(3000):
+for i in range(15000):
     big = big * 3 % (2**100 + 7)
 print(big)
