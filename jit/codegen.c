@@ -496,6 +496,7 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->flags = code_flags(s);
     code->firstlineno = f->firstlineno;
     code->nparams = nparams_of(s);
+    code->forwards = cg_forwarded_params(f);
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
         code->docstring =

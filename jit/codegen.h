@@ -176,6 +176,9 @@ LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n
  * function (false when out of memory); cg_forward_instr emits an instruction of one and
  * returns true, false for any other instruction; CALL_EX with its direct-call path. */
 bool cg_find_forwards(cg_function *cg);
+/* rt_code.forwards of `f`: RT_FORWARDS_ARGS / _KWARGS when its *args / **kwargs are only ever
+ * read to be passed on (f(*args) / f(**kwargs)), never stored, captured or looked at. */
+int32_t cg_forwarded_params(const ir_function *f);
 bool cg_forward_instr(cg_function *cg, const ir_instr *in);
 void cg_emit_call_ex(cg_function *cg, const ir_instr *in);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */

@@ -115,6 +115,48 @@ bool cg_find_forwards(cg_function *cg)
     return true;
 }
 
+/* ---- star parameters that are only forwarded ---- */
+
+/* The slot is never assigned or deleted, and each read of it (LOAD_LOCAL) goes to exactly one
+ * instruction, of kind `reader`, as its operand b: LIST_EXTEND and DICT_MERGE only read b. */
+static bool only_forwarded(const ir_function *f, int slot, ir_op reader)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->ninstrs; k++) {
+            const ir_instr *in = &f->blocks[i]->instrs[k];
+            if ((in->op == IR_STORE_LOCAL || in->op == IR_DELETE_LOCAL) && in->imm == slot)
+                return false;
+            if (in->op != IR_LOAD_LOCAL || in->imm != slot)
+                continue;
+            if (in->dst < 0 || !used_exactly(f, in->dst, 1, 1))
+                return false;
+            bool read_by_reader = false;
+            for (int j = 0; j < f->nblocks; j++)
+                for (int m = 0; m < f->blocks[j]->ninstrs; m++) {
+                    const ir_instr *use = &f->blocks[j]->instrs[m];
+                    read_by_reader |= use->op == reader && use->b == in->dst;
+                }
+            if (!read_by_reader)
+                return false;
+        }
+    return true;
+}
+
+int32_t cg_forwarded_params(const ir_function *f)
+{
+    const scope *s = f->scope;
+    if (s->kind == SCOPE_MODULE || cg_mentions_locals(f))
+        return 0;
+    int32_t forwards = 0;
+    int slot = s->argcount + s->kwonlyargcount;
+    if (s->has_varargs && only_forwarded(f, slot, IR_LIST_EXTEND))
+        forwards |= RT_FORWARDS_ARGS;
+    slot += s->has_varargs;
+    if (s->has_varkeywords && only_forwarded(f, slot, IR_DICT_MERGE))
+        forwards |= RT_FORWARDS_KWARGS;
+    return forwards;
+}
+
 /* ---- emitting them ---- */
 
 static LLVMValueRef is_exact(cg_function *cg, LLVMValueRef v, const rt_type *type)

@@ -245,6 +245,68 @@ static rt_value run(rt_vm *vm, rt_function *f, const rt_value *slots)
     return result;
 }
 
+/* Added by the JIT owner (issue 5). Positional arguments short of argcount whose missing
+ * ones all have defaults, with no keywords and no star parameters: the slots are the
+ * arguments followed by the tail of __defaults__, as bind() would make them. */
+static bool defaults_cover(rt_function *f, size_t nargs)
+{
+    rt_code *co = f->code;
+    if (nargs >= (size_t)co->argcount || co->argcount > SMALL_SLOTS || f->defaults == RT_NONE)
+        return false;
+    return (size_t)rt_as_tuple(f->defaults)->size >= (size_t)co->argcount - nargs;
+}
+
+/* noinline: the common path's C frame stays small for deep recursion. */
+__attribute__((noinline)) static rt_value call_with_defaults(rt_vm *vm, rt_function *f,
+                                                             size_t nargs, const rt_value *args)
+{
+    rt_code *co = f->code;
+    rt_value slots[SMALL_SLOTS];
+    const rt_tuple *defaults = rt_as_tuple(f->defaults);
+    size_t missing = (size_t)co->argcount - nargs;
+    memcpy(slots, args, nargs * sizeof *slots);
+    memcpy(slots + nargs, defaults->items + (defaults->size - (int64_t)missing),
+           missing * sizeof *slots);
+    return run(vm, f, slots);
+}
+
+/* Added by the JIT owner (issue 5). A decorator wrapper that only forwards its star
+ * parameters (rt_code.forwards covers each it has), called with at least its positional
+ * parameters and no keywords: the *args tuple is built here, on the C stack, and **kwargs is
+ * the code's shared empty dict — no allocation, where bind() makes a tuple and a dict per
+ * call. The tuple lives as long as the call, which is as long as anything can see it. */
+static bool forwards_all(const rt_code *co, size_t nargs)
+{
+    int32_t star = ((co->flags & RT_CO_VARARGS) ? RT_FORWARDS_ARGS : 0) |
+                   ((co->flags & RT_CO_VARKEYWORDS) ? RT_FORWARDS_KWARGS : 0);
+    return star != 0 && (co->forwards & star) == star && co->kwonlyargcount == 0 &&
+           nargs >= (size_t)co->argcount && nargs - (size_t)co->argcount <= SMALL_SLOTS &&
+           co->nparams <= SMALL_SLOTS;
+}
+
+__attribute__((noinline)) static rt_value call_forwarding(rt_vm *vm, rt_function *f,
+                                                          size_t nargs, const rt_value *args)
+{
+    rt_code *co = f->code;
+    rt_value slots[SMALL_SLOTS];
+    _Alignas(rt_tuple) rt_value space[(sizeof(rt_tuple) / sizeof(rt_value)) + SMALL_SLOTS];
+    size_t n = (size_t)co->argcount, at = n;
+    memcpy(slots, args, n * sizeof *slots);
+    if (co->flags & RT_CO_VARARGS) {
+        rt_tuple *rest = (rt_tuple *)(void *)space;
+        rest->base.type = &rt_tuple_type;
+        rest->size = (int64_t)(nargs - n);
+        memcpy(rest->items, args + n, (nargs - n) * sizeof(rt_value));
+        slots[at++] = rt_from_object(rest);
+    }
+    if (co->flags & RT_CO_VARKEYWORDS) {
+        if (co->empty_kwargs == 0)
+            co->empty_kwargs = rt_dict_new();
+        slots[at++] = co->empty_kwargs;
+    }
+    return run(vm, f, slots);
+}
+
 rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_value *args,
                           rt_value kwnames)
 {
@@ -257,6 +319,12 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
     if (nargs == (size_t)co->argcount && kw_count(kwnames) == 0 && !(co->flags & simple) &&
         co->kwonlyargcount == 0)
         return run(vm, f, args); /* the fast path: the caller's array is the slot array */
+    if (kw_count(kwnames) == 0 && co->kwonlyargcount == 0) {
+        if (!(co->flags & simple) && defaults_cover(f, nargs))
+            return call_with_defaults(vm, f, nargs, args);
+        if (co->forwards && forwards_all(co, nargs))
+            return call_forwarding(vm, f, nargs, args);
+    }
     rt_value buffer[SMALL_SLOTS];
     int64_t nslots = co->nparams > 0 ? co->nparams : 1;
     rt_value *slots = nslots <= SMALL_SLOTS ? buffer : rt_alloc_raw(sizeof *slots * nslots);

@@ -32,7 +32,15 @@ typedef struct rt_code {
     int32_t nparams; /* argcount + kwonlyargcount + has *args + has **kwargs */
     rt_entry entry;  /* filled in when the JIT has compiled the body */
     rt_value names;  /* co_names: tuple of the global and attribute names the body uses */
+    /* Added by the JIT owner: RT_FORWARDS_* bits, set when the body does nothing with its
+     * *args or **kwargs but pass them on as fn(*args, **kwargs) (jit/codegen_forward.c), so
+     * rt_call_function may build that *args tuple in its own C frame and share one empty
+     * **kwargs dict between calls (empty_kwargs, made on first use): neither can escape. */
+    int32_t forwards;
+    rt_value empty_kwargs;
 } rt_code;
+
+enum { RT_FORWARDS_ARGS = 1, RT_FORWARDS_KWARGS = 2 };
 
 typedef struct rt_cell {
     rt_object base;
