@@ -264,9 +264,11 @@ __attribute__((noinline)) static rt_value call_with_defaults(rt_vm *vm, rt_funct
     rt_value slots[SMALL_SLOTS];
     const rt_tuple *defaults = rt_as_tuple(f->defaults);
     size_t missing = (size_t)co->argcount - nargs;
-    memcpy(slots, args, nargs * sizeof *slots);
-    memcpy(slots + nargs, defaults->items + (defaults->size - (int64_t)missing),
-           missing * sizeof *slots);
+    const rt_value *tail = defaults->items + (defaults->size - (int64_t)missing);
+    for (size_t i = 0; i < nargs; i++) /* a few words: loops, not memcpy calls */
+        slots[i] = args[i];
+    for (size_t i = 0; i < missing; i++)
+        slots[nargs + i] = tail[i];
     return run(vm, f, slots);
 }
 
@@ -291,12 +293,14 @@ __attribute__((noinline)) static rt_value call_forwarding(rt_vm *vm, rt_function
     rt_value slots[SMALL_SLOTS];
     _Alignas(rt_tuple) rt_value space[(sizeof(rt_tuple) / sizeof(rt_value)) + SMALL_SLOTS];
     size_t n = (size_t)co->argcount, at = n;
-    memcpy(slots, args, n * sizeof *slots);
+    for (size_t i = 0; i < n; i++)
+        slots[i] = args[i];
     if (co->flags & RT_CO_VARARGS) {
         rt_tuple *rest = (rt_tuple *)(void *)space;
         rest->base.type = &rt_tuple_type;
         rest->size = (int64_t)(nargs - n);
-        memcpy(rest->items, args + n, (nargs - n) * sizeof(rt_value));
+        for (size_t i = n; i < nargs; i++)
+            rest->items[i - n] = args[i];
         slots[at++] = rt_from_object(rest);
     }
     if (co->flags & RT_CO_VARKEYWORDS) {

@@ -174,7 +174,8 @@ rt_value rt_make_closure(rt_vm *vm, rt_code *code, rt_value globals, size_t ncel
         rt_tuple *t = (rt_tuple *)(void *)(f + 1);
         t->base.type = &rt_tuple_type;
         t->size = (int64_t)ncells;
-        memcpy(t->items, cells, ncells * sizeof(rt_value));
+        for (size_t i = 0; i < ncells; i++) /* a closure has few cells: no memcpy call */
+            t->items[i] = cells[i];
         closure = rt_from_object(t);
     }
     return init_function(f, code, globals, closure, defaults, kwdefaults, module);
