@@ -181,6 +181,9 @@ bool cg_find_forwards(cg_function *cg);
 int32_t cg_forwarded_params(const ir_function *f);
 bool cg_forward_instr(cg_function *cg, const ir_instr *in);
 void cg_emit_call_ex(cg_function *cg, const ir_instr *in);
+/* FOR_ITER's next item of iterator `it`, RT_ITER_DONE at the end; errors go to in's handler
+ * (codegen_iter.c). */
+LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);

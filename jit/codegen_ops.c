@@ -283,9 +283,7 @@ static void emit_branch(cg_function *cg, const ir_instr *in)
 
 static void emit_for_iter(cg_function *cg, const ir_instr *in)
 {
-    LLVMValueRef args[2] = {vm_arg(cg), cg_load_temp(cg, in->a)};
-    LLVMValueRef v = cg_call(cg, "rt_iter_next", args, 2);
-    cg_check_value(cg, in, v);
+    LLVMValueRef v = cg_iter_next(cg, in, cg_load_temp(cg, in->a));
     LLVMBasicBlockRef next = cg_new_block(cg, "next");
     LLVMValueRef done = LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_i64(cg, RT_ITER_DONE), "done");
     LLVMBuildCondBr(cg->b, done, cg_block_of(cg, in->target), next);

@@ -140,11 +140,7 @@ int rt_unpack_sequence(rt_vm *vm, rt_value iterable, int n, int star, rt_value *
 /* One struct serves list_iterator, list_reverseiterator and tuple_iterator. The sequence is
  * dropped (0) once exhausted, as CPython drops its reference, so an exhausted iterator stays
  * exhausted even if the list grows. */
-typedef struct seq_iterator {
-    rt_object base;
-    rt_value seq;
-    int64_t index;
-} seq_iterator;
+/* seq_iterator: iter.h (its layout is read by the JIT's inline FOR_ITER). */
 
 static seq_iterator *as_seq_iterator(rt_value v) { return (seq_iterator *)rt_as_object(v); }
 

@@ -23,6 +23,22 @@ extern const rt_type rt_range_iterator_type, rt_list_iterator_type, rt_tuple_ite
     rt_list_reverseiterator_type, rt_getitem_iterator_type;
 /* The iterator of a list or tuple. */
 rt_value rt_sequence_iter_new(rt_value seq);
+
+/* Added by the JIT owner: the layouts of the two iterators optimised code steps inline
+ * (jit/codegen_iter.c); the .c files that own them are the only writers otherwise. */
+/* rt_range_iterator_type: `remaining` items left, the next one is `next` (not advanced past
+ * the last item, so next + step never overflows). */
+typedef struct range_iterator {
+    rt_object base;
+    int64_t next, step, remaining;
+} range_iterator;
+/* rt_list_iterator_type and rt_tuple_iterator_type: seq[index] is next; seq is 0 once the
+ * iterator is exhausted. */
+typedef struct seq_iterator {
+    rt_object base;
+    rt_value seq;
+    int64_t index;
+} seq_iterator;
 /* CPython's sequence iterator for objects with only __getitem__: seq[0], seq[1], ... */
 rt_value rt_getitem_iter_new(rt_value seq);
 

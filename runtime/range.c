@@ -308,11 +308,7 @@ static int range_contains(rt_vm *vm, rt_value self, rt_value item)
 
 /* ---- iterators ---- */
 
-typedef struct range_iterator {
-    rt_object base;
-    int64_t next, step, remaining;
-} range_iterator;
-
+/* range_iterator: iter.h (its layout is read by the JIT's inline FOR_ITER). */
 static rt_value range_iter_new(int64_t start, int64_t step, int64_t length)
 {
     range_iterator *it = rt_alloc_atomic(sizeof *it, &rt_range_iterator_type);
