@@ -35,6 +35,7 @@
 #include "codegen.h"
 #include "function.h"
 #include "global_cache.h"
+#include "perfmap.h"
 #include "symbols.h"
 #include "tier.h"
 #include "vm.h"
@@ -58,6 +59,7 @@ struct jit {
      * generator is the fast one; each baseline function has a record. */
     bool tiering;
     int64_t threshold;
+    jit_perf_map perf_map; /* CELLAR_PERF_MAP (perfmap.h) */
     LLVMOrcLLJITRef baseline_lljit;
     jit_tiered **tiered;
     size_t ntiered, tiered_capacity;
@@ -231,6 +233,7 @@ jit *jit_new(rt_vm *vm, int opt_level, char **error)
     }
     j->vm = vm;
     j->opt_level = opt_level < 0 ? 0 : opt_level > 3 ? 3 : opt_level;
+    jit_perf_map_init(&j->perf_map);
     j->machine = host_machine(j->opt_level, error);
     if (j->machine) {
         j->triple = LLVMGetTargetMachineTriple(j->machine);
@@ -286,6 +289,7 @@ void jit_free(jit *j)
     dispose_lljit(j->lljit);
     dispose_lljit(j->baseline_lljit);
     free_tiered(j);
+    jit_perf_map_finish(&j->perf_map);
     jit_cache_blocks_free(&j->caches);
     if (j->context)
         LLVMOrcDisposeThreadSafeContext(j->context);
@@ -381,7 +385,7 @@ static bool remember_codes(jit *j, const cg_unit *u, char **error)
 
 /* Looks up every emitted function (the first lookup compiles the module): a normal entry goes
  * into its code object, an OSR entry into its tier record. */
-static bool link_entries(LLVMOrcLLJITRef lljit, const cg_unit *u, char **error)
+static bool link_entries(jit *j, LLVMOrcLLJITRef lljit, const cg_unit *u, char **error)
 {
     for (int i = 0; i < u->nfunctions; i++) {
         const cg_compiled *c = &u->functions[i];
@@ -394,6 +398,7 @@ static bool link_entries(LLVMOrcLLJITRef lljit, const cg_unit *u, char **error)
             return false;
         }
         rt_entry entry = (rt_entry)(uintptr_t)address;
+        jit_perf_map_add(&j->perf_map, (uintptr_t)address, c->llvm_name);
         if (c->osr_block >= 0)
             c->tier->osr[c->osr_block] = entry;
         else
@@ -420,7 +425,7 @@ static bool finish_module(jit *j, cg_unit *u, char **llvm_ir, char **error)
     LLVMModuleRef module = u->module;
     u->module = NULL;
     mark = now_seconds();
-    bool linked = add_module(j, lljit, module, error) && link_entries(lljit, u, error);
+    bool linked = add_module(j, lljit, module, error) && link_entries(j, lljit, u, error);
     lap(&j->timings.codegen, &mark);
     return linked;
 }
