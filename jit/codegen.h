@@ -47,6 +47,7 @@ typedef struct cg_unit {
     unsigned prof_kind;    /* "prof" metadata kind, for unlikely error edges */
     LLVMValueRef unlikely; /* branch_weights metadata: the error edge is cold */
     jit_cache_blocks caches; /* the global caches of the module's sites; the jit takes them */
+    void **freelists;        /* the jit's free lists, which optimised code pops (freelist.h) */
     /* Baseline code (the first tier): compact, quick to compile — each operation one runtime
      * call, without the inline fast paths, caches and direct calls of optimised code. */
     bool baseline;
@@ -181,6 +182,11 @@ bool cg_find_forwards(cg_function *cg);
 int32_t cg_forwarded_params(const ir_function *f);
 bool cg_forward_instr(cg_function *cg, const ir_instr *in);
 void cg_emit_call_ex(cg_function *cg, const ir_instr *in);
+/* MAKE_CELL with `contents` (0: empty) into in->imm's cell; and MAKE_FUNCTION built inline
+ * when the object is small enough (false: the caller calls rt_make_closure) (codegen_alloc.c). */
+void cg_emit_make_cell(cg_function *cg, const ir_instr *in, LLVMValueRef contents);
+bool cg_emit_make_function_inline(cg_function *cg, const ir_instr *in, rt_code *code,
+                                  LLVMValueRef module);
 /* FOR_ITER's next item of iterator `it`, RT_ITER_DONE at the end; errors go to in's handler
  * (codegen_iter.c). */
 LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it);

@@ -108,11 +108,7 @@ static void emit_cell_op(cg_function *cg, const ir_instr *in)
         return;
     LLVMValueRef cell;
     switch (in->op) {
-    case IR_MAKE_CELL: {
-        LLVMValueRef init = cg_load_opt(cg, in->a, 0);
-        LLVMBuildStore(cg->b, cg_call(cg, "rt_cell_new", &init, 1), cg->cells[in->imm]);
-        break;
-    }
+    case IR_MAKE_CELL: cg_emit_make_cell(cg, in, cg_load_opt(cg, in->a, 0)); break;
     case IR_LOAD_DEREF: cg_store_temp(cg, in->dst, bound_cell(cg, in, &cell)); break;
     case IR_STORE_DEREF:
         cell = LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[in->imm], "");
@@ -392,6 +388,15 @@ static void emit_call_method(cg_function *cg, const ir_instr *in)
     cg_value_call(cg, in, "rt_call_method", args, 6);
 }
 
+/* The def's annotations dict (docs/ir.md), when MAKE_FUNCTION has one. */
+static void emit_annotations(cg_function *cg, const ir_instr *in)
+{
+    if (in->c >= 0) {
+        LLVMValueRef set[2] = {cg_load_temp(cg, in->dst), cg_load_temp(cg, in->c)};
+        cg_call(cg, "rt_function_set_annotations", set, 2);
+    }
+}
+
 static void emit_make_function(cg_function *cg, const ir_instr *in)
 {
     const ir_function *f = cg->ir;
@@ -401,6 +406,10 @@ static void emit_make_function(cg_function *cg, const ir_instr *in)
     }
     rt_code *code = cg_code_of(cg, f->consts[in->imm].code);
     LLVMValueRef module = cg_globals_get(cg, cg_i64(cg, rt_str_intern(cg->u->vm, "__name__")));
+    if (cg_emit_make_function_inline(cg, in, code, module)) {
+        emit_annotations(cg, in);
+        return;
+    }
     LLVMValueRef args[8] = {vm_arg(cg),
                             cg_ptr_const(cg, code),
                             cg->globals,
@@ -410,10 +419,7 @@ static void emit_make_function(cg_function *cg, const ir_instr *in)
                             cg_load_opt(cg, in->b, 0),
                             module};
     cg_value_call(cg, in, "rt_make_closure", args, 8);
-    if (in->c >= 0) { /* the def's annotations dict (docs/ir.md) */
-        LLVMValueRef set[2] = {cg_load_temp(cg, in->dst), cg_load_temp(cg, in->c)};
-        cg_call(cg, "rt_function_set_annotations", set, 2);
-    }
+    emit_annotations(cg, in);
 }
 
 /* ---- containers ---- */

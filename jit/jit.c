@@ -34,6 +34,7 @@
 
 #include "codegen.h"
 #include "function.h"
+#include "freelist.h"
 #include "global_cache.h"
 #include "perfmap.h"
 #include "symbols.h"
@@ -60,6 +61,7 @@ struct jit {
     bool tiering;
     int64_t threshold;
     jit_perf_map perf_map; /* CELLAR_PERF_MAP (perfmap.h) */
+    void **freelists;      /* popped inline by optimised code (freelist.h) */
     LLVMOrcLLJITRef baseline_lljit;
     jit_tiered **tiered;
     size_t ntiered, tiered_capacity;
@@ -234,6 +236,7 @@ jit *jit_new(rt_vm *vm, int opt_level, char **error)
     j->vm = vm;
     j->opt_level = opt_level < 0 ? 0 : opt_level > 3 ? 3 : opt_level;
     jit_perf_map_init(&j->perf_map);
+    j->freelists = jit_freelists_new(); /* NULL: optimised code calls the allocator */
     j->machine = host_machine(j->opt_level, error);
     if (j->machine) {
         j->triple = LLVMGetTargetMachineTriple(j->machine);
@@ -290,6 +293,7 @@ void jit_free(jit *j)
     dispose_lljit(j->baseline_lljit);
     free_tiered(j);
     jit_perf_map_finish(&j->perf_map);
+    jit_freelists_free(j->freelists);
     jit_cache_blocks_free(&j->caches);
     if (j->context)
         LLVMOrcDisposeThreadSafeContext(j->context);
@@ -434,6 +438,7 @@ static void init_unit(jit *j, cg_unit *u)
 {
     cg_unit_init(u, j->vm, LLVMOrcThreadSafeContextGetContext(j->context), j->triple,
                  j->data_layout, &j->name_counter);
+    u->freelists = j->freelists;
 }
 
 /* ---- tiers ---- */

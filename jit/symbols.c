@@ -13,6 +13,7 @@
 #include "dict.h"
 #include "exception.h"
 #include "format.h"
+#include "freelist.h"
 #include "function.h"
 #include "global_cache.h"
 #include "iter.h"
@@ -40,6 +41,7 @@ const jit_symbol jit_symbols[] = {
     {"jit_load_global", FN(jit_load_global), "vpvvp"},
     {"jit_store_global", FN(jit_store_global), "ipvvvp"},
     {"jit_globals_get", FN(jit_globals_get), "vpvvp"},
+    {"jit_freelist_refill", FN(jit_freelist_refill), "ppz"},
     /* tiers */
     {"jit_tier_up", FN(jit_tier_up), "ppp"},
     {"jit_tier_osr", FN(jit_tier_osr), "pppi"},

@@ -1,0 +1,123 @@
+/* Allocation in optimised code: MAKE_CELL and MAKE_FUNCTION build their objects inline, from
+ * the jit's free lists (freelist.h), instead of calling rt_cell_new and rt_make_closure:
+ *
+ *   head = lists[granules] ── NULL ──▶ jit_freelist_refill(lists, granules)
+ *        │                                     │
+ *        └── lists[granules] = *head ──────────┴──▶ object->type = type; fields stored
+ *
+ * No call can come between the pop and the store that makes the object reachable, so the
+ * collector never sees it unowned. Baseline code, and GC stress builds (whose point is the
+ * collections rt_alloc triggers), keep the calls. */
+#include <stddef.h>
+
+#include "codegen.h"
+#include "freelist.h"
+#include "tuple.h"
+
+/* The inline path is taken for objects a free list serves. */
+static bool inline_alloc(cg_function *cg, size_t size)
+{
+#ifdef CELLAR_GC_STRESS
+    (void)cg, (void)size;
+    return false;
+#else
+    return !cg->u->baseline && cg->u->freelists && jit_granules(size) < JIT_FREELISTS;
+#endif
+}
+
+/* A new object of `size` bytes with its type set, everything else zero: an i64 value. */
+static LLVMValueRef alloc_object(cg_function *cg, size_t size, const rt_type *type)
+{
+    LLVMBuilderRef b = cg->b;
+    size_t granules = jit_granules(size);
+    LLVMValueRef list = cg_ptr_const(cg, cg->u->freelists + granules);
+    LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef pop = cg_new_block(cg, "alloc.pop");
+    LLVMBasicBlockRef refill = cg_new_block(cg, "alloc.refill");
+    LLVMBasicBlockRef done = cg_new_block(cg, "alloc.done");
+    LLVMValueRef head = LLVMBuildLoad2(b, cg->u->ptr, list, "head");
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildIsNull(b, head, ""), refill, pop);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
+    (void)start;
+
+    LLVMPositionBuilderAtEnd(b, pop);
+    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->u->ptr, head, "next"), list);
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, refill);
+    LLVMValueRef args[2] = {cg_ptr_const(cg, cg->u->freelists), cg_i64(cg, granules)};
+    LLVMValueRef fresh = cg_call(cg, "jit_freelist_refill", args, 2);
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMValueRef object = cg_phi2(cg, cg->u->ptr, head, pop, fresh, refill);
+    LLVMBuildStore(b, cg_ptr_const(cg, type), object);
+    return LLVMBuildPtrToInt(b, object, cg->u->i64, "object");
+}
+
+void cg_emit_make_cell(cg_function *cg, const ir_instr *in, LLVMValueRef contents)
+{
+    LLVMValueRef cell;
+    if (inline_alloc(cg, sizeof(rt_cell))) {
+        cell = alloc_object(cg, sizeof(rt_cell), &rt_cell_type);
+        cg_store_field(cg, cell, offsetof(rt_cell, contents), contents);
+    } else {
+        cell = cg_call(cg, "rt_cell_new", &contents, 1);
+    }
+    LLVMBuildStore(cg->b, cell, cg->cells[in->imm]);
+}
+
+/* rt_make_closure's fields, for a code object known now: its names and docstring are
+ * constants. __module__ is globals['__name__'] or None. */
+static void init_function(cg_function *cg, const ir_instr *in, LLVMValueRef f, rt_code *code,
+                          LLVMValueRef closure, LLVMValueRef module)
+{
+    LLVMValueRef none = cg_i64(cg, RT_NONE);
+    LLVMValueRef defaults = in->a >= 0 ? cg_load_temp(cg, in->a) : none;
+    LLVMValueRef kwdefaults = in->b >= 0 ? cg_load_temp(cg, in->b) : none;
+    rt_value doc = code->docstring ? code->docstring : RT_NONE;
+    LLVMValueRef absent = LLVMBuildICmp(cg->b, LLVMIntEQ, module, cg_i64(cg, 0), "");
+    struct {
+        size_t at;
+        LLVMValueRef value;
+    } fields[] = {
+        {offsetof(rt_function, code), cg_ptr_const(cg, code)},
+        {offsetof(rt_function, globals), cg->globals},
+        {offsetof(rt_function, closure), closure},
+        {offsetof(rt_function, defaults), defaults},
+        {offsetof(rt_function, kwdefaults), kwdefaults},
+        {offsetof(rt_function, name), cg_i64(cg, code->name)},
+        {offsetof(rt_function, qualname), cg_i64(cg, code->qualname)},
+        {offsetof(rt_function, doc), cg_i64(cg, doc)},
+        {offsetof(rt_function, module), LLVMBuildSelect(cg->b, absent, none, module, "")},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        cg_store_field(cg, f, fields[i].at, fields[i].value);
+}
+
+/* The inline MAKE_FUNCTION fills every field of rt_function but dict and annotations, which
+ * start as 0; a new field needs a line in init_function. */
+_Static_assert(sizeof(rt_function) == 12 * sizeof(rt_value), "rt_function changed");
+
+/* Function and closure tuple in one block, as rt_make_closure lays them out. */
+bool cg_emit_make_function_inline(cg_function *cg, const ir_instr *in, rt_code *code,
+                                  LLVMValueRef module)
+{
+    size_t tuple_bytes = in->nargs ? sizeof(rt_tuple) + (size_t)in->nargs * sizeof(rt_value) : 0;
+    size_t size = sizeof(rt_function) + tuple_bytes;
+    if (!inline_alloc(cg, size))
+        return false;
+    LLVMValueRef f = alloc_object(cg, size, &rt_function_type);
+    LLVMValueRef closure = cg_i64(cg, RT_NONE);
+    if (in->nargs > 0) {
+        closure = LLVMBuildAdd(cg->b, f, cg_i64(cg, sizeof(rt_function)), "closure");
+        cg_store_field(cg, closure, offsetof(rt_object, type), cg_ptr_const(cg, &rt_tuple_type));
+        cg_store_field(cg, closure, offsetof(rt_tuple, size), cg_i64(cg, (uint64_t)in->nargs));
+        for (int i = 0; i < in->nargs; i++)
+            cg_store_field(cg, closure, offsetof(rt_tuple, items) + (size_t)i * sizeof(rt_value),
+                           cg_load_temp(cg, in->args[i]));
+    }
+    init_function(cg, in, f, code, closure, module);
+    cg_store_temp(cg, in->dst, f);
+    return true;
+}
