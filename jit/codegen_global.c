@@ -1,7 +1,8 @@
-/* LOAD_GLOBAL and STORE_GLOBAL through per-site inline caches (global_cache.h): a hit is a few
- * compares and one load or store of the dict entry's value; a miss calls the handler, which
- * does the generic lookup or store and refills the cache. DELETE_GLOBAL stays a runtime call:
- * clearing the entry's key is what invalidates the caches that point at it. */
+/* LOAD_GLOBAL and STORE_GLOBAL through per-site inline caches (global_cache.h): a hit is two
+ * compares (the dict, its layout word) and one load or store of the entry's value; a miss
+ * calls the handler, which does the generic lookup or store and refills the cache.
+ * DELETE_GLOBAL stays a runtime call: the deletion bumps the layout, which invalidates the
+ * caches. */
 #include <stddef.h>
 
 #include "codegen.h"
@@ -17,51 +18,40 @@ static LLVMValueRef equal(cg_function *cg, LLVMValueRef a, LLVMValueRef b)
     return LLVMBuildICmp(cg->b, LLVMIntEQ, a, b, "");
 }
 
-/* The cached entry, and in *valid whether it still is the name's entry in the cache's holder:
- * the holder still has the cached entry array, and the entry still holds the cached key. */
-static LLVMValueRef cached_entry(cg_function *cg, LLVMValueRef cache, LLVMValueRef *valid)
-{
-    LLVMTypeRef ptr = cg->u->ptr, i64 = cg->u->i64;
-    LLVMValueRef entries = cache_load(cg, ptr, cache, offsetof(jit_global_cache, entries));
-    LLVMValueRef holder = cache_load(cg, i64, cache, offsetof(jit_global_cache, holder));
-    LLVMValueRef current = cg_load_field(cg, ptr, holder, offsetof(rt_dict, entries));
-    LLVMValueRef index = cache_load(cg, i64, cache, offsetof(jit_global_cache, index));
-    LLVMValueRef offset =
-        LLVMBuildMul(cg->b, index, cg_i64(cg, sizeof(rt_dict_entry)), "entry_offset");
-    LLVMValueRef entry =
-        LLVMBuildGEP2(cg->b, LLVMInt8TypeInContext(cg->u->ctx), entries, &offset, 1, "entry");
-    LLVMValueRef key = cg_load_field(cg, i64, entry, offsetof(rt_dict_entry, key));
-    LLVMValueRef cached_key = cache_load(cg, i64, cache, offsetof(jit_global_cache, key));
-    *valid = LLVMBuildAnd(cg->b, equal(cg, current, entries), equal(cg, key, cached_key), "");
-    return entry;
-}
-
-/* Branches to `hit` when the cache was filled for this function's globals and still holds. A
- * builtins entry also needs the globals to have gained no key since. */
-static LLVMValueRef check_load_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockRef hit,
-                                     LLVMBasicBlockRef miss)
+/* i1: the cache was filled for this function's globals and their layout is unchanged. */
+static LLVMValueRef globals_hold(cg_function *cg, LLVMValueRef cache)
 {
     LLVMTypeRef i64 = cg->u->i64;
-    LLVMBasicBlockRef entry_check = cg_new_block(cg, "global.entry");
-    LLVMBasicBlockRef kind_check = cg_new_block(cg, "global.kind");
-    LLVMBasicBlockRef added_check = cg_new_block(cg, "global.builtin");
     LLVMValueRef globals = cache_load(cg, i64, cache, offsetof(jit_global_cache, globals));
-    LLVMBuildCondBr(cg->b, equal(cg, globals, cg->globals), entry_check, miss);
+    LLVMValueRef layout = cg_load_field(cg, i64, cg->globals, offsetof(rt_dict, layout));
+    LLVMValueRef cached = cache_load(cg, i64, cache, offsetof(jit_global_cache, layout));
+    return LLVMBuildAnd(cg->b, equal(cg, globals, cg->globals), equal(cg, layout, cached), "");
+}
 
-    LLVMPositionBuilderAtEnd(cg->b, entry_check);
-    LLVMValueRef valid;
-    LLVMValueRef entry = cached_entry(cg, cache, &valid);
-    LLVMBuildCondBr(cg->b, valid, kind_check, miss);
+/* Branches to `hit` when the cache holds: the globals' check, then for a builtins entry the
+ * builtins' layout. */
+static void check_load_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockRef hit,
+                             LLVMBasicBlockRef miss)
+{
+    LLVMTypeRef i64 = cg->u->i64;
+    LLVMBasicBlockRef kind = cg_new_block(cg, "global.kind");
+    LLVMBasicBlockRef builtin = cg_new_block(cg, "global.builtin");
+    LLVMBuildCondBr(cg->b, globals_hold(cg, cache), kind, miss);
 
-    LLVMPositionBuilderAtEnd(cg->b, kind_check);
-    LLVMValueRef holder = cache_load(cg, i64, cache, offsetof(jit_global_cache, holder));
-    LLVMBuildCondBr(cg->b, equal(cg, holder, cg->globals), hit, added_check);
+    LLVMPositionBuilderAtEnd(cg->b, kind);
+    LLVMValueRef builtins = cache_load(cg, i64, cache, offsetof(jit_global_cache, builtins));
+    LLVMBuildCondBr(cg->b, equal(cg, builtins, cg_i64(cg, 0)), hit, builtin);
 
-    LLVMPositionBuilderAtEnd(cg->b, added_check);
-    LLVMValueRef added = cg_load_field(cg, i64, cg->globals, offsetof(rt_dict, keys_added));
-    LLVMValueRef cached = cache_load(cg, i64, cache, offsetof(jit_global_cache, globals_added));
-    LLVMBuildCondBr(cg->b, equal(cg, added, cached), hit, miss);
-    return entry;
+    LLVMPositionBuilderAtEnd(cg->b, builtin);
+    LLVMValueRef layout = cg_load_field(cg, i64, builtins, offsetof(rt_dict, layout));
+    LLVMValueRef cached = cache_load(cg, i64, cache, offsetof(jit_global_cache, builtins_layout));
+    LLVMBuildCondBr(cg->b, equal(cg, layout, cached), hit, miss);
+}
+
+/* The cached value field (valid in the hit block). */
+static LLVMValueRef value_field(cg_function *cg, LLVMValueRef cache)
+{
+    return cache_load(cg, cg->u->ptr, cache, offsetof(jit_global_cache, value));
 }
 
 static jit_global_cache *new_cache(cg_function *cg)
@@ -86,10 +76,10 @@ void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
-    LLVMValueRef entry = check_load_cache(cg, c, hit, miss);
+    check_load_cache(cg, c, hit, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, hit);
-    LLVMValueRef cached = cg_load_field(cg, cg->u->i64, entry, offsetof(rt_dict_entry, value));
+    LLVMValueRef cached = LLVMBuildLoad2(cg->b, cg->u->i64, value_field(cg, c), "");
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, miss);
@@ -104,22 +94,14 @@ void cg_emit_load_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
 }
 
 /* Branches to `hit` when the cache holds an entry of this function's globals themselves. */
-static LLVMValueRef check_own_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockRef hit,
-                                    LLVMBasicBlockRef miss)
+static void check_own_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockRef hit,
+                            LLVMBasicBlockRef miss)
 {
-    LLVMTypeRef i64 = cg->u->i64;
-    LLVMBasicBlockRef entry_check = cg_new_block(cg, "global.entry");
-    LLVMValueRef globals = cache_load(cg, i64, cache, offsetof(jit_global_cache, globals));
-    LLVMValueRef holder = cache_load(cg, i64, cache, offsetof(jit_global_cache, holder));
-    LLVMValueRef mine = LLVMBuildAnd(cg->b, equal(cg, globals, cg->globals),
-                                     equal(cg, holder, cg->globals), "");
-    LLVMBuildCondBr(cg->b, mine, entry_check, miss);
-
-    LLVMPositionBuilderAtEnd(cg->b, entry_check);
-    LLVMValueRef valid;
-    LLVMValueRef entry = cached_entry(cg, cache, &valid);
-    LLVMBuildCondBr(cg->b, valid, hit, miss);
-    return entry;
+    LLVMValueRef builtins =
+        cache_load(cg, cg->u->i64, cache, offsetof(jit_global_cache, builtins));
+    LLVMValueRef own = LLVMBuildAnd(cg->b, globals_hold(cg, cache),
+                                    equal(cg, builtins, cg_i64(cg, 0)), "");
+    LLVMBuildCondBr(cg->b, own, hit, miss);
 }
 
 void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name)
@@ -137,10 +119,10 @@ void cg_emit_store_global(cg_function *cg, const ir_instr *in, LLVMValueRef name
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
-    LLVMValueRef entry = check_own_cache(cg, c, hit, miss);
+    check_own_cache(cg, c, hit, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, hit);
-    cg_store_field(cg, entry, offsetof(rt_dict_entry, value), value);
+    LLVMBuildStore(cg->b, value, value_field(cg, c));
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, miss);
@@ -164,10 +146,10 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name)
     LLVMBasicBlockRef hit = cg_new_block(cg, "global.hit");
     LLVMBasicBlockRef miss = cg_new_block(cg, "global.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "global.done");
-    LLVMValueRef entry = check_own_cache(cg, c, hit, miss);
+    check_own_cache(cg, c, hit, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, hit);
-    LLVMValueRef cached = cg_load_field(cg, cg->u->i64, entry, offsetof(rt_dict_entry, value));
+    LLVMValueRef cached = LLVMBuildLoad2(cg->b, cg->u->i64, value_field(cg, c), "");
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, miss);

@@ -13,16 +13,15 @@ enum { CACHES_PER_BLOCK = 64 };
 
 static rt_dict *as_dict(rt_value v) { return (rt_dict *)rt_as_object(v); }
 
-/* Points `cache` at the entry of `name` in `holder` (known to hold it). */
+/* Points `cache` at entry `index` of `holder` (globals or builtins), which holds the name. */
 static void fill(jit_global_cache *cache, rt_value globals, rt_value holder, int64_t index)
 {
     rt_dict *d = as_dict(holder);
     cache->globals = globals;
-    cache->holder = holder;
-    cache->entries = d->entries;
-    cache->index = index;
-    cache->key = d->entries[index].key;
-    cache->globals_added = as_dict(globals)->keys_added;
+    cache->layout = as_dict(globals)->layout;
+    cache->value = &d->entries[index].value;
+    cache->builtins = holder == globals ? 0 : holder;
+    cache->builtins_layout = d->layout;
 }
 
 /* Only a str name in an exact dict is cached; anything else stays on the slow path. */
@@ -76,42 +75,39 @@ rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
 
 /* ---- the checks in C, for baseline code (codegen_global.c emits the same ones inline) ---- */
 
-/* The cached entry when the cache holds for `globals`; `own` asks for an entry of the globals
- * themselves (stores, globals-only reads). */
-static rt_dict_entry *holding(const jit_global_cache *cache, rt_value globals, bool own)
+/* The cached value field when the cache holds for `globals`; `own` asks for an entry of the
+ * globals themselves (stores, globals-only reads). */
+static rt_value *holding(const jit_global_cache *cache, rt_value globals, bool own)
 {
-    if (cache->globals != globals || as_dict(cache->holder)->entries != cache->entries)
+    if (cache->globals != globals || as_dict(globals)->layout != cache->layout)
         return NULL;
-    rt_dict_entry *entry = &cache->entries[cache->index];
-    if (entry->key != cache->key)
+    if (cache->builtins == 0)
+        return cache->value;
+    if (own || as_dict(cache->builtins)->layout != cache->builtins_layout)
         return NULL;
-    if (cache->holder == globals)
-        return entry;
-    if (own || as_dict(globals)->keys_added != cache->globals_added)
-        return NULL;
-    return entry;
+    return cache->value;
 }
 
 rt_value jit_load_global(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
 {
-    rt_dict_entry *entry = holding(cache, globals, false);
-    return entry ? entry->value : jit_load_global_miss(vm, globals, name, cache);
+    rt_value *value = holding(cache, globals, false);
+    return value ? *value : jit_load_global_miss(vm, globals, name, cache);
 }
 
 int jit_store_global(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
                      jit_global_cache *cache)
 {
-    rt_dict_entry *entry = holding(cache, globals, true);
-    if (!entry)
+    rt_value *slot = holding(cache, globals, true);
+    if (!slot)
         return jit_store_global_miss(vm, globals, name, value, cache);
-    entry->value = value;
+    *slot = value;
     return 0;
 }
 
 rt_value jit_globals_get(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
 {
-    rt_dict_entry *entry = holding(cache, globals, true);
-    return entry ? entry->value : jit_globals_get_miss(vm, globals, name, cache);
+    rt_value *value = holding(cache, globals, true);
+    return value ? *value : jit_globals_get_miss(vm, globals, name, cache);
 }
 
 /* ---- memory ---- */

@@ -2,16 +2,14 @@
  * jit_global_cache; the generated code checks it inline (codegen_global.c) and calls the
  * miss handlers here when the check fails, which do the lookup and refill the cache.
  *
- * A cache names an entry of a dict's entry array: the one holding the name, in the globals or,
- * when the globals do not have it, in the builtins. It is valid while
- *   - the function's globals are the dict it was filled for,
- *   - the dict holding the name still has that entry array (a resize replaces it), and
- *   - the entry still holds the same key object (a deletion clears it),
- * and, for a name found in the builtins, while the globals have gained no key since
- * (rt_dict.keys_added), since a new global would shadow the builtin. A value replaced in place
- * keeps the entry, so a hit reads and writes entry.value directly. Caches live in uncollectable
- * GC memory, so every pointer in them keeps its object alive and can never be a reused
- * address. */
+ * A cache points at the value field of the entry holding the name: in the globals or, when
+ * the globals do not have it, in the builtins. It holds while the function's globals are the
+ * dict it was filled for and their layout word (rt_dict.layout, bumped by every insertion,
+ * deletion and move of an entry) is unchanged — for a builtins entry, the builtins' layout
+ * too — since an unchanged layout means the entry is still there and a new global cannot
+ * shadow the builtin. A value replaced in place keeps the layout, so a hit reads and writes
+ * the value directly. Caches live in uncollectable GC memory, so every pointer in them keeps
+ * its object alive and can never be a reused address. */
 #ifndef CELLAR_JIT_GLOBAL_CACHE_H
 #define CELLAR_JIT_GLOBAL_CACHE_H
 
@@ -21,12 +19,11 @@
 #include "value.h"
 
 typedef struct jit_global_cache {
-    rt_value globals;       /* the dict the cache was filled for; 0 while empty */
-    rt_value holder;        /* globals, or the builtins when the name is not a global */
-    rt_dict_entry *entries; /* holder's entry array when filled */
-    int64_t index;          /* the name's entry in it */
-    rt_value key;           /* the key object that entry holds */
-    uint64_t globals_added; /* builtins hits: the globals' keys_added when filled */
+    rt_value globals;         /* the dict the cache was filled for; 0 while empty */
+    uint64_t layout;          /* its layout then */
+    rt_value *value;          /* the value field of the name's entry */
+    rt_value builtins;        /* for a builtins entry, the builtins dict; else 0 */
+    uint64_t builtins_layout; /* its layout then */
 } jit_global_cache;
 
 /* LOAD_GLOBAL after a failed check: rt_load_global, refilling `cache` on success. */

@@ -71,6 +71,7 @@ static void resize(rt_dict *d, int log2)
     d->indices = indices;
     d->entries = entries;
     d->nentries = n;
+    d->layout++;
     d->usable = capacity - n;
     for (int64_t i = 0; i < n; i++)
         indices[empty_slot(d, entries[i].hash)] = i;
@@ -135,7 +136,7 @@ static int insert(rt_vm *vm, rt_dict *d, rt_value key, int64_t hash, rt_value va
     d->nentries++;
     d->used++;
     d->usable--;
-    d->keys_added++;
+    d->layout++;
     return 0;
 }
 
@@ -145,6 +146,7 @@ static void delete_at(rt_dict *d, int64_t slot, int64_t ix)
     d->entries[ix].key = 0;
     d->entries[ix].value = 0;
     d->used--;
+    d->layout++;
 }
 
 static void clear(rt_dict *d)
@@ -153,6 +155,7 @@ static void clear(rt_dict *d)
     d->log2_size = 0;
     d->indices = NULL;
     d->entries = NULL;
+    d->layout++;
 }
 
 /* Makes room for `extra` more keys in one resize, as dict_merge does before copying. */

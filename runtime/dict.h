@@ -19,10 +19,11 @@ typedef struct rt_dict {
     int log2_size;     /* the index table has 2**log2_size slots; no table yet when NULL */
     int64_t *indices;  /* entry index, -1 empty, -2 dummy (deleted) */
     rt_dict_entry *entries;
-    /* Added by the JIT owner: bumped each time a key the dict did not hold is inserted, so
-     * the JIT's global caches can tell that a name found in the builtins is still absent from
-     * the module's globals (jit/global_cache.h). Entries past nentries always have key 0. */
-    uint64_t keys_added;
+    /* Added by the JIT owner: bumped whenever an entry is added, removed or moved (insertion
+     * of a new key, deletion, resize, clear) — everything but a value replaced in place. While
+     * it is unchanged, an entry found earlier still holds its key, so the JIT's global caches
+     * keep a pointer to the value and check this one word (jit/global_cache.h). */
+    uint64_t layout;
 } rt_dict;
 
 rt_value rt_dict_new(void);
