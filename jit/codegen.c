@@ -1,11 +1,12 @@
-/* Code generation: IR functions to LLVM IR functions, one LLVM module per IR module.
+/* Code generation: IR functions to LLVM IR functions, one LLVM module per compile.
  *
  *   ir_module ──collect──▶ [main, children...] ──code objects──▶ rt_code per function
  *        │                                                             │ (rooted)
- *        └──declare──▶ i64 @cellar.N.qualname(ptr %vm, ptr %frame, ptr %args)
+ *        └──declare──▶ i64 @cellar.N.qualname[.osr](ptr %vm, ptr %frame, ptr %args)
  *                         │
- *                         ├─ entry:   allocas for slots/cells/temps, args → slots,
- *                         │           closure tuple → free cells, frame->function->globals
+ *                         ├─ entry:   variables (slots, cells, temps), args → slots, closure
+ *                         │           tuple → free cells, frame->function->globals; baseline
+ *                         │           code counts the call (codegen_tier.c)
  *                         ├─ bN:      one LLVM block per ir_block, ops via codegen_ops.c
  *                         └─ error:   ret i64 0 (the exception stays pending in the VM)
  *
@@ -17,6 +18,22 @@
  *           at -O1 and above, so this file never builds a phi across IR blocks. Every
  *           operation that can fail is followed by a compare and a cold branch to its
  *           handler block or to the shared error exit, QuickJS-style.
+ *
+ * Two kinds of code come out (jit/tier.h). Baseline code (cg_unit.baseline) is compact: each
+ * operation one runtime call, all variables in one array so that a hot loop can move to
+ * optimised code on the stack. Optimised code — a function recompiled alone once hot, or any
+ * function when tiering is off — inlines the fast paths, one concern per file:
+ *
+ *   codegen_arith.c    small-int + - * // % & | ^ << >>, unary - ~ +
+ *   codegen_global.c   LOAD_GLOBAL / STORE_GLOBAL through inline caches (global_cache.h)
+ *   codegen_call.c     direct calls: the frame pushed inline, the native entry called
+ *   codegen_forward.c  fn(*args, **kwargs) without copying; forward-only star parameters
+ *   codegen_iter.c     FOR_ITER over range and list iterators
+ *   codegen_alloc.c    cells and functions built inline from the jit's free lists
+ *   codegen_tier.c     baseline code's countdowns and on-stack replacement
+ *
+ * An OSR entry (cg_compiled.osr_block) is the optimised function entered at a loop header,
+ * its variables copied from the baseline state array it is passed as `args`.
  *
  * Objects the generated code refers to by address (strs, ints, floats, tuples, code objects)
  * are appended to vm->constants as soon as they exist: JIT'd memory is not scanned by the GC

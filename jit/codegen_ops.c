@@ -73,10 +73,27 @@ static void check_bound(cg_function *cg, const ir_instr *in, LLVMValueRef v, con
 
 /* ---- locals, cells, globals ---- */
 
+/* A parameter's slot is bound on entry (an argument is never 0) and stays bound unless some
+ * DELETE_LOCAL names it, so reading it needs no check. */
+static bool always_bound(cg_function *cg, int slot)
+{
+    const scope *s = cg->ir->scope;
+    if (slot < 0 || slot >= s->argcount + s->kwonlyargcount + s->has_varargs + s->has_varkeywords)
+        return false;
+    for (int i = 0; i < cg->ir->nblocks; i++)
+        for (int k = 0; k < cg->ir->blocks[i]->ninstrs; k++) {
+            const ir_instr *in = &cg->ir->blocks[i]->instrs[k];
+            if (in->op == IR_DELETE_LOCAL && in->imm == slot)
+                return false;
+        }
+    return true;
+}
+
 static void emit_load_local(cg_function *cg, const ir_instr *in)
 {
     LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->u->i64, slot_ref(cg, in->imm), "");
-    check_bound(cg, in, v, "rt_raise_unbound_local", cg_slot_name(cg, in->imm));
+    if (!always_bound(cg, in->imm))
+        check_bound(cg, in, v, "rt_raise_unbound_local", cg_slot_name(cg, in->imm));
     cg_store_temp(cg, in->dst, v);
 }
 

@@ -1,18 +1,24 @@
-/* The JIT driver: one ORC LLJIT per jit, fed one LLVM module per compiled IR module.
+/* The JIT driver: ORC LLJITs fed one LLVM module per compile.
  *
- *   ir_module ─cg_module─▶ LLVM module ─verify─▶ ─default<On>─▶ ─LLJIT add─▶ lookup entries
- *                            (codegen.c)  (CELLAR_VERIFY_IR)  (new PM)      (ORC, JITLink)
+ *   ir_module ─cg_module─▶ LLVM module ─verify─▶ ─pipeline─▶ ─LLJIT add─▶ lookup entries
+ *                            (codegen.c)  (CELLAR_VERIFY_IR)  (new PM)    (ORC, JITLink)
+ *
+ *   tiered (jit_enable_tiering):  module ─▶ baseline code, -O0, fast isel (baseline LLJIT)
+ *                                 hot function ─▶ alone, at the -O level (the level's LLJIT)
  *
  * verify    LLVMVerifyModule on the unoptimised module, so a codegen bug is reported against
  *           the IR it produced rather than as a crash somewhere in the optimiser.
- * optimise  The new pass manager's default pipeline at the jit's level, with a target machine
- *           for the host so cost models match the code ORC will generate.
+ * optimise  The new pass manager at the unit's level (see `optimise` for the -O1/-O2
+ *           pipelines), with a target machine for the host so cost models match the code
+ *           ORC will generate.
  * link      The module goes to the main JITDylib, where symbols.c has defined the runtime
  *           entry points as absolute symbols; looking up each function compiles the module
- *           and gives the address stored in its code object.
+ *           and gives the address stored in its code object (or, for an OSR entry, in the
+ *           function's tier record).
  *
- * All LLVM state belongs to the jit; the only process-wide state is LLVM's one-time native
- * target initialisation. */
+ * Each LLJIT is created on first use, so a program that never gets hot never pays for the
+ * optimising one. All LLVM state belongs to the jit; the only process-wide state is LLVM's
+ * one-time native target initialisation and its -fast-isel option. */
 #include "jit.h"
 
 #include <pthread.h>
