@@ -17,7 +17,11 @@ typedef struct rt_dict {
     int64_t usable;    /* entries that can still be appended before a resize */
     int64_t nentries;  /* entries appended so far, deleted ones included */
     int log2_size;     /* the index table has 2**log2_size slots; no table yet when NULL */
-    int64_t *indices;  /* entry index, -1 empty, -2 dummy (deleted) */
+    /* entry index, -1 empty, -2 dummy (deleted). 32 bits (changed by the JIT owner: half the
+     * cache misses of a big table's probes, 17% off memo_dict): an entry index fits while the
+     * table has at most 2**31 slots, and the entry array of a bigger one (some 68 GB) cannot
+     * be allocated. */
+    int32_t *indices;
     rt_dict_entry *entries;
     /* Added by the JIT owner: bumped whenever an entry is added, removed or moved (insertion
      * of a new key, deletion, resize, clear) — everything but a value replaced in place. While
