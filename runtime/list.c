@@ -287,12 +287,6 @@ static int list_truth(rt_vm *vm, rt_value self) { return rt_as_list(self)->size 
 
 static int64_t list_length(rt_vm *vm, rt_value self) { return rt_as_list(self)->size; }
 
-static int list_contains(rt_vm *vm, rt_value self, rt_value item)
-{
-    int64_t i = rt_sequence_find(vm, self, item, 0, INT64_MAX);
-    return i == -2 ? -1 : i >= 0;
-}
-
 /* ---- subscripts ---- */
 
 static rt_value list_slice(rt_vm *vm, rt_value self, rt_value slice)
@@ -633,7 +627,7 @@ const rt_type rt_list_type = {
     .binary = list_binary,
     .truth = list_truth,
     .length = list_length,
-    .contains = list_contains,
+    .contains = rt_sequence_contains,
     .getitem = list_getitem,
     .setitem = list_setitem,
     .iter = list_iter,

@@ -150,6 +150,12 @@ int64_t rt_sequence_find(rt_vm *vm, rt_value seq, rt_value item, int64_t start, 
     return -1;
 }
 
+int rt_sequence_contains(rt_vm *vm, rt_value seq, rt_value item)
+{
+    int64_t i = rt_sequence_find(vm, seq, item, 0, INT64_MAX);
+    return i == -2 ? -1 : i >= 0;
+}
+
 int64_t rt_sequence_count(rt_vm *vm, rt_value seq, rt_value item)
 {
     rt_value *items;
@@ -309,12 +315,6 @@ static int tuple_truth(rt_vm *vm, rt_value self) { return rt_as_tuple(self)->siz
 
 static int64_t tuple_length(rt_vm *vm, rt_value self) { return rt_as_tuple(self)->size; }
 
-static int tuple_contains(rt_vm *vm, rt_value self, rt_value item)
-{
-    int64_t i = rt_sequence_find(vm, self, item, 0, INT64_MAX);
-    return i == -2 ? -1 : i >= 0;
-}
-
 static rt_value tuple_slice(rt_vm *vm, rt_value self, rt_value slice)
 {
     rt_tuple *t = rt_as_tuple(self);
@@ -403,7 +403,7 @@ const rt_type rt_tuple_type = {
     .binary = tuple_binary,
     .truth = tuple_truth,
     .length = tuple_length,
-    .contains = tuple_contains,
+    .contains = rt_sequence_contains,
     .getitem = tuple_getitem,
     .iter = tuple_iter,
     .methods = tuple_methods,

@@ -25,6 +25,8 @@ bool rt_sequence_repr_items(rt_vm *vm, rt_strbuf *b, rt_value seq);
 /* First index of item in seq[start:stop] (identity, then ==); -1 missing, -2 error. */
 int64_t rt_sequence_find(rt_vm *vm, rt_value seq, rt_value item, int64_t start, int64_t stop);
 int64_t rt_sequence_count(rt_vm *vm, rt_value seq, rt_value item); /* -1 on error */
+/* `item in seq`, the contains slot of tuple and list: 1, 0, or -1 on error. */
+int rt_sequence_contains(rt_vm *vm, rt_value seq, rt_value item);
 /* index(x[, start[, stop]]) arguments, clamped like slice bounds. */
 bool rt_sequence_index_args(rt_vm *vm, const char *name, size_t nargs, const rt_value *args,
                             rt_value kwnames, int64_t size, int64_t *start, int64_t *stop);
