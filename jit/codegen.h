@@ -72,6 +72,9 @@ typedef struct cg_function {
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
     LLVMValueRef callee_frame;           /* the rt_frame every direct call shares */
+    /* Optimised code: the parameter slots and *args tuple of a wrapper it calls directly
+     * (codegen_call.c), sized for the widest call; NULL in baseline code. */
+    LLVMValueRef forward_space;
     /* Baseline code keeps slots, cells and temps in this one array, in that order: the
      * state an on-stack replacement hands to the optimised code (tier.h). */
     LLVMValueRef vars;
@@ -170,9 +173,9 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name);
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args);
-/* The same for an i64 count; returns the result unchecked (0: an exception is pending). */
-LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
-                            LLVMValueRef args);
+/* The same with the items of an exact tuple (an i64 value) as the arguments, for CALL_EX;
+ * returns the result unchecked (0: an exception is pending). */
+LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValueRef tuple);
 /* Star-argument forwarding (codegen_forward.c): finds the f(*args, **kwargs) patterns of the
  * function (false when out of memory); cg_forward_instr emits an instruction of one and
  * returns true, false for any other instruction; CALL_EX with its direct-call path. */

@@ -11,10 +11,17 @@
  *                                                                              pop frame
  *
  * The frame is one alloca per caller, shared by its call sites: a callee's frame lives only
- * while the caller waits for it. Every other case, and every error message, is rt_call's. */
+ * while the caller waits for it.
+ *
+ * A decorator wrapper `def w(*args, **kwargs)` that only passes both on (rt_code.forwards)
+ * is called directly too: its slots are the *args tuple, built in the caller's forwarding
+ * space (or, under CALL_EX, the caller's own tuple passed on), and the code's shared empty
+ * **kwargs dict — what call_forwarding in runtime/call.c does, without the three calls into
+ * the runtime. Every other case, and every error message, is rt_call's. */
 #include <stddef.h>
 
 #include "codegen.h"
+#include "tuple.h"
 #include "vm.h"
 
 /* The inline push below fills every field of rt_frame; a new field needs filling there too. */
@@ -58,10 +65,9 @@ static LLVMValueRef function_code(cg_function *cg, LLVMValueRef callee, LLVMBasi
     return cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_function, code));
 }
 
-/* The code's native entry when its parameters are exactly `n` positional ones and it is
- * compiled (rt_call_function's fast-path test); branches to `slow` otherwise. */
-static LLVMValueRef simple_entry(cg_function *cg, LLVMValueRef code, LLVMValueRef n,
-                                 LLVMBasicBlockRef slow)
+/* i1: the code's parameters are exactly `n` positional ones and it is compiled
+ * (rt_call_function's fast-path test). */
+static LLVMValueRef takes_exactly(cg_function *cg, LLVMValueRef code, LLVMValueRef n)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef n32 = LLVMBuildTrunc(b, n, cg->u->i32, "n");
@@ -70,13 +76,60 @@ static LLVMValueRef simple_entry(cg_function *cg, LLVMValueRef code, LLVMValueRe
     LLVMValueRef argcount = load_i32(cg, code, offsetof(rt_code, argcount));
     LLVMValueRef kwonly = load_i32(cg, code, offsetof(rt_code, kwonlyargcount));
     LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
-    LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, code, offsetof(rt_code, entry));
     LLVMValueRef star = LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS | RT_CO_VARKEYWORDS), "");
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, fits, equal(cg, argcount, n32), ""),
-                                   equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0)), "");
-    ok = LLVMBuildAnd(b, ok, LLVMBuildIsNotNull(b, entry, ""), "simple");
-    branch(cg, ok, cg_new_block(cg, "call.simple"), slow);
-    return entry;
+    return LLVMBuildAnd(b, LLVMBuildAnd(b, fits, equal(cg, argcount, n32), ""),
+                        equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0)), "simple");
+}
+
+/* i1: the code is a decorator wrapper's `(*args, **kwargs)` (or `(*args)`) that only passes
+ * them on (rt_code.forwards), so its *args tuple may live in the caller's frame and its
+ * **kwargs be the code's shared empty dict — call_forwarding's test in runtime/call.c, for a
+ * wrapper with no other parameters. */
+static LLVMValueRef only_forwards(cg_function *cg, LLVMValueRef code)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef named = LLVMBuildOr(b, load_i32(cg, code, offsetof(rt_code, argcount)),
+                                     load_i32(cg, code, offsetof(rt_code, kwonlyargcount)), "");
+    LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
+    /* RT_FORWARDS_ARGS and _KWARGS are the co_flags star bits shifted down. */
+    _Static_assert(RT_CO_VARARGS >> 2 == RT_FORWARDS_ARGS &&
+                       RT_CO_VARKEYWORDS >> 2 == RT_FORWARDS_KWARGS,
+                   "forwarding bits no longer mirror co_flags");
+    LLVMValueRef star = LLVMBuildAnd(b, LLVMBuildLShr(b, flags, cg_i32(cg, 2), ""),
+                                     cg_i32(cg, RT_FORWARDS_ARGS | RT_FORWARDS_KWARGS), "");
+    LLVMValueRef forwards = load_i32(cg, code, offsetof(rt_code, forwards));
+    LLVMValueRef covered = equal(cg, LLVMBuildAnd(b, forwards, star, ""), star);
+    LLVMValueRef varargs = LLVMBuildICmp(b, LLVMIntNE,
+                                         LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS), ""),
+                                         cg_i32(cg, 0), "");
+    /* The shared dict is made by the first call through rt_call_function. */
+    LLVMValueRef no_kwargs = equal(cg, LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARKEYWORDS), ""),
+                                   cg_i32(cg, 0));
+    LLVMValueRef kwargs = cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs));
+    LLVMValueRef has_dict = LLVMBuildOr(b, no_kwargs, LLVMBuildIsNotNull(b, kwargs, ""), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, varargs, covered, ""),
+                                   equal(cg, named, cg_i32(cg, 0)), "");
+    return LLVMBuildAnd(b, ok, has_dict, "forwards");
+}
+
+/* The wrapper's parameter slots in the caller's forwarding space: slot 0 the *args tuple of
+ * the `n` arguments, built in the same space after the slots; slot 1 the empty **kwargs. */
+static LLVMValueRef forwarding_slots(cg_function *cg, LLVMValueRef code, int n,
+                                     LLVMValueRef args)
+{
+    LLVMValueRef space = cg->forward_space;
+    size_t tuple_at = 2 * sizeof(rt_value);
+    LLVMValueRef tuple = cg_field(cg, space, tuple_at);
+    cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, base.type),
+                   cg_ptr_const(cg, &rt_tuple_type));
+    cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, size), cg_i64(cg, (uint64_t)n));
+    for (int i = 0; i < n; i++)
+        cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, items) + (size_t)i * 8,
+                       cg_load_field(cg, cg->u->i64, args, (size_t)i * sizeof(rt_value)));
+    cg_store_field(cg, space, 0, LLVMBuildPtrToInt(cg->b, tuple, cg->u->i64, ""));
+    cg_store_field(cg, space, sizeof(rt_value),
+                   cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs)));
+    return space;
 }
 
 /* Branches to `slow` when one more frame would pass the recursion limit or the C stack's
@@ -135,20 +188,60 @@ static LLVMValueRef call_entry(cg_function *cg, LLVMValueRef entry, LLVMValueRef
     return result;
 }
 
-LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
-                            LLVMValueRef args)
+/* The parameter slots of a wrapper called with the items of `tuple`: the tuple itself
+ * (only passed on, its identity cannot be seen) and the empty **kwargs. */
+static LLVMValueRef tuple_slots(cg_function *cg, LLVMValueRef code, LLVMValueRef tuple)
+{
+    LLVMValueRef space = cg->forward_space;
+    cg_store_field(cg, space, 0, tuple);
+    cg_store_field(cg, space, sizeof(rt_value),
+                   cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs)));
+    return space;
+}
+
+/* How a direct call may reach a wrapper that only forwards `*args, **kwargs`: by building
+ * the tuple of `n` arguments (n >= 0, a constant the forwarding space holds), by passing on
+ * the exact tuple whose items are the arguments (`tuple`), or not at all. */
+typedef struct call_forwarding {
+    int n;
+    LLVMValueRef tuple;
+} call_forwarding;
+
+/* The direct call of `callee` with `n` arguments at `args`. */
+static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
+                                LLVMValueRef args, call_forwarding fw)
 {
     if (cg->u->baseline) {
         LLVMValueRef call_args[5] = {cg->vm, callee, n, args, cg_i64(cg, 0)};
         return cg_call(cg, "rt_call", call_args, 5);
     }
+    bool forwarding = cg->forward_space != NULL && (fw.n >= 0 || fw.tuple != NULL);
     LLVMBasicBlockRef slow = cg_new_block(cg, "call.generic");
+    LLVMBasicBlockRef ready = cg_new_block(cg, "call.ready");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
     LLVMValueRef code = function_code(cg, callee, slow);
-    LLVMValueRef entry = simple_entry(cg, code, n, slow);
+    LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, code, offsetof(rt_code, entry));
+    LLVMValueRef compiled = LLVMBuildIsNotNull(cg->b, entry, "");
+    LLVMBasicBlockRef not_simple = forwarding ? cg_new_block(cg, "call.wrapper?") : slow;
+    LLVMValueRef simple = LLVMBuildAnd(cg->b, compiled, takes_exactly(cg, code, n), "");
+    LLVMBasicBlockRef simple_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildCondBr(cg->b, simple, ready, not_simple);
+    LLVMPositionBuilderAtEnd(cg->b, ready);
+    LLVMValueRef slots = args;
+    if (forwarding) {
+        LLVMPositionBuilderAtEnd(cg->b, not_simple);
+        LLVMValueRef ok = LLVMBuildAnd(cg->b, compiled, only_forwards(cg, code), "");
+        branch(cg, ok, cg_new_block(cg, "call.wrapper"), slow);
+        LLVMValueRef built = fw.tuple ? tuple_slots(cg, code, fw.tuple)
+                                      : forwarding_slots(cg, code, fw.n, args);
+        LLVMBasicBlockRef wrapper_end = LLVMGetInsertBlock(cg->b);
+        LLVMBuildBr(cg->b, ready);
+        LLVMPositionBuilderAtEnd(cg->b, ready);
+        slots = cg_phi2(cg, cg->u->ptr, args, simple_end, built, wrapper_end);
+    }
     LLVMValueRef depth = check_depth(cg, slow);
     LLVMValueRef back = push_frame(cg, callee, code, depth);
-    LLVMValueRef direct = call_entry(cg, entry, args, back, depth);
+    LLVMValueRef direct = call_entry(cg, entry, slots, back, depth);
     LLVMBasicBlockRef direct_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
 
@@ -161,10 +254,19 @@ LLVMValueRef cg_direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n
     return cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
 }
 
+LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValueRef tuple)
+{
+    LLVMValueRef n = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
+    LLVMValueRef items =
+        cg_field(cg, LLVMBuildIntToPtr(cg->b, tuple, cg->u->ptr, ""), offsetof(rt_tuple, items));
+    return direct_call(cg, callee, n, items, (call_forwarding){-1, tuple});
+}
+
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args)
 {
-    LLVMValueRef result = cg_direct_call(cg, callee, cg_i64(cg, (uint64_t)n), args);
+    call_forwarding fw = {n <= cg->array_size ? n : -1, NULL};
+    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), args, fw);
     cg_check_value(cg, in, result);
     cg_store_temp(cg, in->dst, result);
 }

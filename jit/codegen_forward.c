@@ -252,10 +252,7 @@ void cg_emit_call_ex(cg_function *cg, const ir_instr *in)
     LLVMBuildCondBr(cg->b, LLVMBuildAnd(cg->b, no_kwargs, tuple, ""), direct, generic);
 
     LLVMPositionBuilderAtEnd(cg->b, direct);
-    LLVMValueRef n = cg_load_field(cg, cg->u->i64, positional, offsetof(rt_tuple, size));
-    LLVMValueRef items = cg_field(cg, LLVMBuildIntToPtr(cg->b, positional, cg->u->ptr, ""),
-                                  offsetof(rt_tuple, items));
-    LLVMValueRef fast = cg_direct_call(cg, callee, n, items);
+    LLVMValueRef fast = cg_direct_call_tuple(cg, callee, positional);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
 
