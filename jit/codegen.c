@@ -699,8 +699,8 @@ static void emit_prologue(cg_function *cg)
         cg->array = LLVMBuildAlloca(cg->b, t, "arguments");
     }
     if (!cg->u->baseline) {
-        uint64_t words = 4 + (uint64_t)cg->array_size; /* two slots, tuple header, items */
-        LLVMTypeRef t = LLVMArrayType2(cg->u->i64, words);
+        cg->forward_words = 4 + cg->array_size; /* two slots, tuple header, items */
+        LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)cg->forward_words);
         cg->forward_space = LLVMBuildAlloca(cg->b, t, "forward_space");
     }
     if (cg->osr_block >= 0)

@@ -75,6 +75,7 @@ typedef struct cg_function {
     /* Optimised code: the parameter slots and *args tuple of a wrapper it calls directly
      * (codegen_call.c), sized for the widest call; NULL in baseline code. */
     LLVMValueRef forward_space;
+    int forward_words; /* its size in words */
     /* Baseline code keeps slots, cells and temps in this one array, in that order: the
      * state an on-stack replacement hands to the optimised code (tier.h). */
     LLVMValueRef vars;

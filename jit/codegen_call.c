@@ -207,6 +207,100 @@ typedef struct call_forwarding {
     LLVMValueRef tuple;
 } call_forwarding;
 
+/* i1: the code takes more than `n` positional parameters, no others, and its function's
+ * __defaults__ supply the missing ones (defaults_cover in runtime/call.c), all fitting the
+ * forwarding space. Sets *defaults to the defaults tuple. */
+static LLVMValueRef defaults_cover(cg_function *cg, LLVMValueRef callee, LLVMValueRef code,
+                                   int n, LLVMValueRef *defaults)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef argcount = load_i32(cg, code, offsetof(rt_code, argcount));
+    LLVMValueRef kwonly = load_i32(cg, code, offsetof(rt_code, kwonlyargcount));
+    LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
+    LLVMValueRef star = LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS | RT_CO_VARKEYWORDS), "");
+    LLVMValueRef plain = equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0));
+    LLVMValueRef more = LLVMBuildICmp(b, LLVMIntSGT, argcount, cg_i32(cg, (uint64_t)n), "");
+    LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntSLE, argcount,
+                                      cg_i32(cg, (uint64_t)cg->forward_words), "");
+    *defaults = cg_load_field(cg, cg->u->i64, callee, offsetof(rt_function, defaults));
+    LLVMValueRef some = LLVMBuildICmp(b, LLVMIntNE, *defaults, cg_i64(cg, RT_NONE), "");
+    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, plain, more, ""),
+                                   LLVMBuildAnd(b, fits, some, ""), "");
+    LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef sized = cg_new_block(cg, "call.defaults.size");
+    LLVMBasicBlockRef decided = cg_new_block(cg, "call.defaults?");
+    LLVMBuildCondBr(b, ok, sized, decided);
+    LLVMPositionBuilderAtEnd(b, sized);
+    LLVMValueRef size = cg_load_field(cg, cg->u->i64, *defaults, offsetof(rt_tuple, size));
+    LLVMValueRef missing = LLVMBuildSub(b, LLVMBuildSExt(b, argcount, cg->u->i64, ""),
+                                        cg_i64(cg, (uint64_t)n), "missing");
+    LLVMValueRef enough = LLVMBuildICmp(b, LLVMIntSGE, size, missing, "");
+    LLVMBuildBr(b, decided);
+    LLVMPositionBuilderAtEnd(b, decided);
+    return cg_phi2(cg, cg->u->i1, LLVMConstInt(cg->u->i1, 0, false), start, enough, sized);
+}
+
+/* The slots of a call short of arguments, in the forwarding space: the `n` arguments, then
+ * the last argcount - n items of `defaults` — call_with_defaults' copy, as a loop. */
+static LLVMValueRef defaults_slots(cg_function *cg, LLVMValueRef code, int n,
+                                   LLVMValueRef args, LLVMValueRef defaults)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef space = cg->forward_space;
+    for (int i = 0; i < n; i++)
+        cg_store_field(cg, space, (size_t)i * sizeof(rt_value),
+                       cg_load_field(cg, cg->u->i64, args, (size_t)i * sizeof(rt_value)));
+    LLVMValueRef argcount =
+        LLVMBuildSExt(b, load_i32(cg, code, offsetof(rt_code, argcount)), cg->u->i64, "");
+    LLVMValueRef size = cg_load_field(cg, cg->u->i64, defaults, offsetof(rt_tuple, size));
+    /* Slot i (n <= i < argcount) takes defaults item size - argcount + i. */
+    LLVMValueRef shift = LLVMBuildSub(b, size, argcount, "");
+    LLVMValueRef items = cg_field(cg, LLVMBuildIntToPtr(b, defaults, cg->u->ptr, ""),
+                                  offsetof(rt_tuple, items));
+    LLVMBasicBlockRef before = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef loop = cg_new_block(cg, "call.defaults.copy");
+    LLVMBasicBlockRef after = cg_new_block(cg, "call.defaults.copied");
+    LLVMBuildBr(b, loop);
+    LLVMPositionBuilderAtEnd(b, loop);
+    LLVMValueRef i = LLVMBuildPhi(b, cg->u->i64, "i");
+    LLVMValueRef from = LLVMBuildGEP2(b, cg->u->i64, items, (LLVMValueRef[]){LLVMBuildAdd(b, i, shift, "")}, 1, "");
+    LLVMValueRef to = LLVMBuildGEP2(b, cg->u->i64, space, &i, 1, "");
+    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->u->i64, from, ""), to);
+    LLVMValueRef next = LLVMBuildAdd(b, i, cg_i64(cg, 1), "");
+    LLVMValueRef first = cg_i64(cg, (uint64_t)n);
+    LLVMAddIncoming(i, (LLVMValueRef[]){first, next}, (LLVMBasicBlockRef[]){before, loop}, 2);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, next, argcount, ""), loop, after);
+    LLVMPositionBuilderAtEnd(b, after);
+    return space;
+}
+
+/* The parameter slots of a call the simple test rejected, when another direct way fits:
+ * a forwarding wrapper, or (a constant count) defaults filling the missing parameters.
+ * Branches to `slow` when none does; otherwise adds the slots to the phi at `ready`. */
+static void other_slots(cg_function *cg, LLVMValueRef callee, LLVMValueRef code,
+                        LLVMValueRef compiled, LLVMValueRef args, call_forwarding fw,
+                        LLVMValueRef phi, LLVMBasicBlockRef ready, LLVMBasicBlockRef slow)
+{
+    LLVMBasicBlockRef next = fw.n >= 0 ? cg_new_block(cg, "call.defaults?") : slow;
+    LLVMValueRef ok = LLVMBuildAnd(cg->b, compiled, only_forwards(cg, code), "");
+    branch(cg, ok, cg_new_block(cg, "call.wrapper"), next);
+    LLVMValueRef built = fw.tuple ? tuple_slots(cg, code, fw.tuple)
+                                  : forwarding_slots(cg, code, fw.n, args);
+    LLVMBasicBlockRef end = LLVMGetInsertBlock(cg->b);
+    LLVMAddIncoming(phi, &built, &end, 1);
+    LLVMBuildBr(cg->b, ready);
+    if (fw.n < 0)
+        return;
+    LLVMPositionBuilderAtEnd(cg->b, next);
+    LLVMValueRef defaults;
+    ok = LLVMBuildAnd(cg->b, compiled, defaults_cover(cg, callee, code, fw.n, &defaults), "");
+    branch(cg, ok, cg_new_block(cg, "call.defaults"), slow);
+    built = defaults_slots(cg, code, fw.n, args, defaults);
+    end = LLVMGetInsertBlock(cg->b);
+    LLVMAddIncoming(phi, &built, &end, 1);
+    LLVMBuildBr(cg->b, ready);
+}
+
 /* The direct call of `callee` with `n` arguments at `args`. */
 static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
                                 LLVMValueRef args, call_forwarding fw)
@@ -215,29 +309,24 @@ static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueR
         LLVMValueRef call_args[5] = {cg->vm, callee, n, args, cg_i64(cg, 0)};
         return cg_call(cg, "rt_call", call_args, 5);
     }
-    bool forwarding = cg->forward_space != NULL && (fw.n >= 0 || fw.tuple != NULL);
+    bool others = cg->forward_space != NULL && (fw.n >= 0 || fw.tuple != NULL);
     LLVMBasicBlockRef slow = cg_new_block(cg, "call.generic");
     LLVMBasicBlockRef ready = cg_new_block(cg, "call.ready");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
     LLVMValueRef code = function_code(cg, callee, slow);
     LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, code, offsetof(rt_code, entry));
     LLVMValueRef compiled = LLVMBuildIsNotNull(cg->b, entry, "");
-    LLVMBasicBlockRef not_simple = forwarding ? cg_new_block(cg, "call.wrapper?") : slow;
+    LLVMBasicBlockRef not_simple = others ? cg_new_block(cg, "call.wrapper?") : slow;
     LLVMValueRef simple = LLVMBuildAnd(cg->b, compiled, takes_exactly(cg, code, n), "");
     LLVMBasicBlockRef simple_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildCondBr(cg->b, simple, ready, not_simple);
     LLVMPositionBuilderAtEnd(cg->b, ready);
-    LLVMValueRef slots = args;
-    if (forwarding) {
+    LLVMValueRef slots = LLVMBuildPhi(cg->b, cg->u->ptr, "slots");
+    LLVMAddIncoming(slots, &args, &simple_end, 1);
+    if (others) {
         LLVMPositionBuilderAtEnd(cg->b, not_simple);
-        LLVMValueRef ok = LLVMBuildAnd(cg->b, compiled, only_forwards(cg, code), "");
-        branch(cg, ok, cg_new_block(cg, "call.wrapper"), slow);
-        LLVMValueRef built = fw.tuple ? tuple_slots(cg, code, fw.tuple)
-                                      : forwarding_slots(cg, code, fw.n, args);
-        LLVMBasicBlockRef wrapper_end = LLVMGetInsertBlock(cg->b);
-        LLVMBuildBr(cg->b, ready);
+        other_slots(cg, callee, code, compiled, args, fw, slots, ready, slow);
         LLVMPositionBuilderAtEnd(cg->b, ready);
-        slots = cg_phi2(cg, cg->u->ptr, args, simple_end, built, wrapper_end);
     }
     LLVMValueRef depth = check_depth(cg, slow);
     LLVMValueRef back = push_frame(cg, callee, code, depth);
