@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define DATA CELLAR_SOURCE_DIR "/tests/frontend/"
 
@@ -376,14 +375,8 @@ Test(parser_robust, truncated_programs)
     }
 }
 
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-Test(parser_robust, large_program_is_fast)
+/* A large program parses whole; how fast is bench/parse/'s business, not a unit test's. */
+Test(parser_robust, large_program_parses)
 {
     size_t cap = 4 << 20, n = 0;
     char *src = malloc(cap);
@@ -394,20 +387,13 @@ Test(parser_robust, large_program_is_fast)
                               "    return f\"{x!r} {a:>10}\", {\"k\": (1, 2.5, 's')}, d[c]\n"
                               "\n",
                               i, i);
-    double best = 1e9;
-    for (int round = 0; round < 5; round++) {
-        arena a;
-        arena_init(&a);
-        diag d = {0};
-        double t0 = seconds();
-        ast_module *m = parse_module(&a, src, n, &d);
-        double t = seconds() - t0;
-        cr_assert_not_null(m, "%s", d.message);
-        cr_assert_eq(m->body.count, 2500);
-        best = t < best ? t : best;
-        arena_free(&a);
-    }
-    cr_expect_lt(best, 0.05, "10,000 lines took %.1f ms", best * 1000);
+    arena a;
+    arena_init(&a);
+    diag d = {0};
+    ast_module *m = parse_module(&a, src, n, &d);
+    cr_assert_not_null(m, "%s", d.message);
+    cr_assert_eq(m->body.count, 2500);
+    arena_free(&a);
     free(src);
 }
 
