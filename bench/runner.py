@@ -2,7 +2,7 @@
 """cellar's benchmark runner (issue 5). Run it with /usr/bin/python3.11, usually through
 bench/run.sh (`make bench`) or bench/coldstart.sh.
 
-    runner.py [all|suite|coldstart|deco]... [--runs N] [--only a,b] [--no-doc]
+    runner.py [all|suite|coldstart|deco|memory]... [--runs N] [--only a,b] [--no-doc]
 
 suite      the closure programs bench/programs/NAME.py (not deco_overhead_*) under cellar,
            CPython 3.11, PyPy, LuaJIT (bench/lua/NAME.lua), node (bench/js/NAME.js) and C
@@ -12,16 +12,24 @@ suite      the closure programs bench/programs/NAME.py (not deco_overhead_*) und
 coldstart  every tests/programs/seed_*.py, cellar vs CPython, whole process.
 deco       bench/programs/deco_overhead_*.py: ns per call = (median CPU time of the variant -
            median CPU time of deco_overhead_baseline.py) / N, for cellar, CPython and PyPy.
+memory     bench/memory/short_lived_closures.py N for N = 10^5, 10^6, 10^7 under cellar, CPython
+           and PyPy: peak RSS and wall time per N, and whether cellar's peak RSS at 10^7 stays
+           within 1.5x of its peak at 10^5 (issue 5: "creating 10^7 short-lived closures runs in
+           bounded memory"). Independent of --runs: one run per N and runner, plus two more for
+           the median wall time where the first took under BENCH_MEMORY_REPEAT_UNDER seconds.
 
 Results go into docs/performance.md between <!-- bench:start -->/<!-- bench:end -->,
-<!-- coldstart:start -->/<!-- coldstart:end --> and <!-- deco:start -->/<!-- deco:end -->
-(the rest of the file is left alone), the chart into docs/performance.svg and the raw
-measurements into bench/out/results-MODE.json (bench/out/ is not committed).
+<!-- coldstart:start -->/<!-- coldstart:end -->, <!-- deco:start -->/<!-- deco:end --> and
+<!-- memory:start -->/<!-- memory:end --> (the rest of the file is left alone), the chart
+into docs/performance.svg and the raw measurements into bench/out/results-MODE.json (bench/out/
+is not committed).
 
 Environment: BENCH_RUNS (default 5), BENCH_COLD_RUNS (default BENCH_RUNS, at least 5),
 BENCH_TIMEOUT (seconds per run, default 120), CELLAR (default build/cellar; copied to
 bench/out/ first, so a rebuild during the run changes nothing), CELLAR_FLAGS (e.g. "-O3"),
-CC (default cc), BENCH_RUNNERS (comma list to restrict: cellar,cpython,pypy,luajit,node,c).
+CC (default cc), BENCH_RUNNERS (comma list to restrict: cellar,cpython,pypy,luajit,node,c),
+BENCH_MEMORY_N (memory mode's N, comma list, default 100000,1000000,10000000),
+BENCH_MEMORY_REPEAT_UNDER (default 5 seconds; see memory above).
 """
 
 import json
@@ -211,6 +219,9 @@ def make_runners(keys, names):
 
 
 def prog(name):
+    """bench/programs/NAME.py, or NAME itself when it is a path to a .py file."""
+    if os.path.isabs(name) and name.endswith(".py"):
+        return name
     return os.path.join(BENCH, "programs", name + ".py")
 
 
@@ -720,6 +731,144 @@ def mode_deco(runs, only, write_doc):
 
 
 # ---------------------------------------------------------------------------------------------
+# Mode: memory
+
+
+MEMORY_PROG = os.path.join(BENCH, "memory", "short_lived_closures.py")
+MEMORY_BOUND = 1.5
+
+
+def mib(kib):
+    return kib / 1024
+
+
+def mode_memory(runs, only, write_doc):
+    """Peak RSS of bench/memory/short_lived_closures.py N over N: memory use must not grow with
+    the number of closures made. --runs does not apply (peak RSS is not noisy): one run per
+    (N, runner), and two more for a median wall time where the first run was cheap."""
+    ns = [int(x) for x in os.environ.get("BENCH_MEMORY_N", "100000,1000000,10000000").split(",")]
+    repeat_under = float(os.environ.get("BENCH_MEMORY_REPEAT_UNDER", "5"))
+    machine = machine_line()
+    runners = make_runners({"cellar", "cpython", "pypy"}, [])
+    argv = {rn.key: rn.argv_for(MEMORY_PROG) for rn in runners}
+    t0 = time.time()
+    res = {}
+    for r in range(3):
+        log(f"memory: round {r + 1}/3")
+        for n in ns:
+            order = runners[r % len(runners):] + runners[:r % len(runners)]
+            for rn in order:
+                prev = res.get((n, rn.key))
+                if prev and (not prev[0].ok or prev[0].wall >= repeat_under):
+                    continue
+                x = run_process(argv[rn.key] + [str(n)])
+                res.setdefault((n, rn.key), []).append(x)
+                tag = "" if x.ok else "  FAILED: " + x.error()
+                log(f"  N={n:<9} {rn.key:8} {x.wall:8.3f} s {mib(x.rss_kib):7.1f} MiB{tag}")
+    elapsed = time.time() - t0
+
+    problems = []
+    cells = {}
+    for n in ns:
+        cp = res.get((n, "cpython"), [])
+        ref = cp[0].stdout if cp and cp[0].ok else None
+        for rn in runners:
+            rs = res.get((n, rn.key), [])
+            if not rs:
+                continue
+            bad = [x for x in rs if not x.ok]
+            if bad:
+                problems.append(f"**FAIL** N = {n:,} under {rn.label}: {short(bad[0].error(), 300)}")
+                cells[(n, rn.key)] = None
+                continue
+            c = {"rss": max(mib(x.rss_kib) for x in rs), "wall": statistics.median(x.wall for x in rs),
+                 "runs": len(rs), "mismatch": False}
+            if ref is None:
+                if rn.key != "cpython":
+                    problems.append(f"N = {n:,}: no CPython output to check {rn.label}'s against")
+            elif any(x.stdout != ref for x in rs):
+                got = next(x.stdout for x in rs if x.stdout != ref)
+                c["mismatch"] = True
+                problems.append(f"**CHECKSUM MISMATCH** N = {n:,} under {rn.label}: printed "
+                                f"`{short(got.decode(errors='replace'), 120)}`, CPython printed "
+                                f"`{short(ref.decode(errors='replace'), 120)}`")
+            cells[(n, rn.key)] = c
+
+    lo, hi = min(ns), max(ns)
+
+    def growth(key):
+        a, b = cells.get((lo, key)), cells.get((hi, key))
+        return b["rss"] / a["rss"] if a and b and lo != hi else None
+
+    g = growth("cellar")
+    if g is None:
+        verdict = "**cellar's memory bound could not be checked** (a run failed or is missing)."
+    elif g <= MEMORY_BOUND:
+        verdict = (f"**Bounded:** cellar's peak RSS at N = {hi:,} is {g:.2f}× its peak at "
+                   f"N = {lo:,} (the bound is {MEMORY_BOUND}×).")
+    else:
+        verdict = (f"**NOT BOUNDED:** cellar's peak RSS at N = {hi:,} is {g:.2f}× its peak at "
+                   f"N = {lo:,}, more than the {MEMORY_BOUND}× allowed.")
+    lines = [f"Run of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(t0))} ({elapsed:.0f} s in all). "
+             f"Machine: {machine}. `bench/memory/short_lived_closures.py N` makes N closures "
+             "`lambda x: x + k` from a factory, each called once and dropped, then N counter "
+             "objects (two closures sharing a `nonlocal` cell), each used and dropped: 3N "
+             "short-lived closures and N cells in all. Peak RSS is the process's (wait4, through "
+             "bench/rusage.c), the largest over its runs; wall time is the median of 3 runs, or "
+             f"of 1 where the first took {repeat_under:g} s or more (the runs column). Every run's "
+             "stdout is compared with CPython's.", ""]
+    for rn in runners:
+        lines.append(f"- **{rn.label}**: {rn.version}")
+    if "pypy" not in argv and not shutil.which("pypy3"):
+        lines.append("- **PyPy**: not run, no `pypy3` on PATH")
+    lines.append("")
+    lines.append(verdict)
+    lines.append("")
+    hdr = "| N |"
+    for rn in runners:
+        hdr += f" {rn.label} peak RSS MiB | {rn.label} wall s | runs |"
+    lines.append(hdr)
+    lines.append("|---:|" + "---:|---:|---:|" * len(runners))
+    for n in ns:
+        row = f"| {n:,} |"
+        for rn in runners:
+            c = cells.get((n, rn.key), "n/a")
+            if c == "n/a":
+                row += " n/a | n/a | |"
+            elif c is None:
+                row += " FAIL | FAIL | |"
+            else:
+                m = "**MISMATCH** " if c["mismatch"] else ""
+                row += f" {m}{c['rss']:.1f} | {fmt_s(c['wall'])} | {c['runs']} |"
+        lines.append(row)
+    row = f"| peak RSS at {hi:,} / at {lo:,} |"
+    for rn in runners:
+        gr = growth(rn.key)
+        val = "–" if gr is None else f"{gr:.2f}×"
+        row += (f" **{val}** | | |" if rn.key == "cellar" else f" {val} | | |")
+    lines.append(row)
+    lines.append("")
+    if problems:
+        lines.append("Problems in this run:")
+        lines.append("")
+        lines.extend("- " + p for p in problems)
+    else:
+        lines.append("Every runner printed CPython's checksum on every run.")
+    lines.append("")
+    if g is not None and g > MEMORY_BOUND:
+        problems.append(verdict)
+    dump_json("memory", {"machine": machine, "runners": {r.key: r.version for r in runners},
+                         "runs": {f"{n}|{k}": [{"wall": x.wall, "cpu": x.cpu, "rss_kib": x.rss_kib,
+                                                 "status": x.status} for x in v]
+                                  for (n, k), v in res.items()}})
+    text = "\n".join(lines)
+    print(text)
+    if write_doc:
+        update_doc("memory", text)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
 # Output files
 
 
@@ -731,7 +880,8 @@ def dump_json(mode, obj):
 
 SECTION_TITLES = {"bench": "Closure benchmarks: latest results",
                   "coldstart": "Cold start: latest results",
-                  "deco": "Decorator overhead: latest results"}
+                  "deco": "Decorator overhead: latest results",
+                  "memory": "Memory: latest results"}
 
 
 def update_doc(marker, text):
@@ -759,15 +909,16 @@ def main(argv):
             only = set(next(it).split(","))
         elif a == "--no-doc":
             write_doc = False
-        elif a in ("all", "suite", "coldstart", "deco"):
+        elif a in ("all", "suite", "coldstart", "deco", "memory"):
             modes.append(a)
         else:
             sys.exit(__doc__)
     if not modes or "all" in modes:
-        modes = ["suite", "deco", "coldstart"]
+        modes = ["suite", "deco", "coldstart", "memory"]
     problems = []
     for m in modes:
-        problems += {"suite": mode_suite, "coldstart": mode_coldstart, "deco": mode_deco}[m](runs, only, write_doc)
+        problems += {"suite": mode_suite, "coldstart": mode_coldstart, "deco": mode_deco,
+                     "memory": mode_memory}[m](runs, only, write_doc)
     if problems:
         log("runner: problems:\n  " + "\n  ".join(problems))
     return 0
