@@ -143,6 +143,12 @@ void *rt_alloc_raw_atomic(size_t size)
     return p;
 }
 
+void *rt_alloc_raw_atomic_uncleared(size_t size)
+{
+    stress();
+    return check(GC_MALLOC_ATOMIC(size), size);
+}
+
 void *rt_realloc_raw(void *p, size_t size)
 {
     stress();

@@ -59,7 +59,7 @@ static int64_t empty_slot(const rt_dict *d, int64_t hash)
 static void resize(rt_dict *d, int log2)
 {
     int64_t size = (int64_t)1 << log2;
-    int32_t *indices = rt_alloc_raw_atomic((size_t)size * sizeof *indices);
+    int32_t *indices = rt_alloc_raw_atomic_uncleared((size_t)size * sizeof *indices);
     memset(indices, 0xff, (size_t)size * sizeof *indices); /* all IX_EMPTY */
     int64_t capacity = usable_fraction(size);
     rt_dict_entry *entries = rt_alloc_raw((size_t)capacity * sizeof *entries);

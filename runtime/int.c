@@ -48,6 +48,27 @@ rt_value rt_int_from_mpz(const mpz_t z)
     return new_big(z);
 }
 
+rt_value rt_int_take_mpz(mpz_t z)
+{
+    if (mpz_fits_slong_p(z)) {
+        long i = mpz_get_si(z);
+        if (fits_small(i))
+            return rt_small_int(i);
+    }
+    rt_bigint *b = rt_alloc(sizeof(rt_bigint), &rt_int_type);
+    mpz_init(b->z); /* allocates nothing: z gets an empty value to clear */
+    mpz_swap(b->z, z);
+    return rt_from_object(b);
+}
+
+mpz_srcptr rt_int_view_mpz(rt_value v, mpz_t space)
+{
+    if (is_big(v))
+        return ((rt_bigint *)rt_as_object(v))->z;
+    rt_int_to_mpz(v, space);
+    return space;
+}
+
 bool rt_is_int(rt_value v)
 {
     return rt_is_small_int(v) || v == RT_TRUE || v == RT_FALSE || is_big(v);

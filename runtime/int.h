@@ -14,6 +14,12 @@ typedef struct rt_bigint {
 
 rt_value rt_int_from_int64(int64_t i);
 rt_value rt_int_from_mpz(const mpz_t z);         /* copies; normalises to small when it fits */
+/* The same without the copy: the new int takes z's limbs and leaves z empty (still to be
+ * cleared). For results computed into a temporary, where the copy doubles the work. */
+rt_value rt_int_take_mpz(mpz_t z);
+/* A read-only view of an int as an mpz: a big int's own, or `space` (initialised by the
+ * caller) set to a small int or bool. */
+mpz_srcptr rt_int_view_mpz(rt_value v, mpz_t space);
 /* An int literal's text (underscores and a base prefix allowed); 0 with ValueError pending if
  * invalid. No digit limit: huge hexadecimal literals are legal and the parser checks decimal
  * ones. int(str) is the int type's construct slot, which does apply the limit. */

@@ -69,7 +69,7 @@ static rt_value big_shift(rt_vm *vm, int op, mpz_t x, rt_value b)
             return rt_small_int(mpz_sgn(x) < 0 ? -1 : 0);
         mpz_fdiv_q_2exp(x, x, n);
     }
-    return rt_int_from_mpz(x);
+    return rt_int_take_mpz(x);
 }
 
 /* a ** b for ints; a negative exponent gives a float, as in CPython. */
@@ -102,49 +102,52 @@ static rt_value int_pow(rt_vm *vm, rt_value a, rt_value b)
     if (mpz_cmpabs_ui(x, 1) > 0 && e > 0 && bits - 1 > MAX_RESULT_BITS / e)
         return rt_raise_msg(vm, &rt_memory_error_type, "");
     mpz_pow_ui(x, x, (unsigned long)e);
-    rt_value r = rt_int_from_mpz(x);
+    rt_value r = rt_int_take_mpz(x);
     mpz_clear(x);
     return r;
 }
 
-static rt_value big_divmod_op(rt_vm *vm, int op, mpz_t x, mpz_t y)
+static rt_value big_divmod_op(rt_vm *vm, int op, mpz_t r, mpz_srcptr x, mpz_srcptr y)
 {
     if (mpz_sgn(y) == 0)
         return rt_raise_msg(vm, &rt_zero_division_error_type,
                             op == RT_MOD ? "integer modulo by zero"
                                          : "integer division or modulo by zero");
     if (op == RT_MOD)
-        mpz_fdiv_r(x, x, y);
+        mpz_fdiv_r(r, x, y);
     else
-        mpz_fdiv_q(x, x, y);
-    return rt_int_from_mpz(x);
+        mpz_fdiv_q(r, x, y);
+    return rt_int_take_mpz(r);
 }
 
-/* The general path: both operands as mpz. */
+/* The general path: the operands viewed as mpz (big ints are not copied), the result
+ * computed into r and handed over to the new int. */
 static rt_value big_binary(rt_vm *vm, int op, rt_value a, rt_value b)
 {
-    mpz_t x, y;
-    mpz_inits(x, y, NULL);
-    rt_int_to_mpz(a, x);
-    rt_int_to_mpz(b, y);
-    rt_value r;
+    mpz_t r, xs, ys;
+    mpz_inits(r, xs, ys, NULL);
+    mpz_srcptr x = rt_int_view_mpz(a, xs), y = rt_int_view_mpz(b, ys);
+    rt_value result;
     switch (op) {
-    case RT_ADD: mpz_add(x, x, y); break;
-    case RT_SUB: mpz_sub(x, x, y); break;
-    case RT_MUL: mpz_mul(x, x, y); break;
-    case RT_AND: mpz_and(x, x, y); break;
-    case RT_OR: mpz_ior(x, x, y); break;
-    case RT_XOR: mpz_xor(x, x, y); break;
+    case RT_ADD: mpz_add(r, x, y); break;
+    case RT_SUB: mpz_sub(r, x, y); break;
+    case RT_MUL: mpz_mul(r, x, y); break;
+    case RT_AND: mpz_and(r, x, y); break;
+    case RT_OR: mpz_ior(r, x, y); break;
+    case RT_XOR: mpz_xor(r, x, y); break;
     case RT_MOD:
-    case RT_FLOORDIV: r = big_divmod_op(vm, op, x, y); goto done;
+    case RT_FLOORDIV: result = big_divmod_op(vm, op, r, x, y); goto done;
     case RT_LSHIFT:
-    case RT_RSHIFT: r = big_shift(vm, op, x, b); goto done;
-    default: r = RT_NOT_IMPLEMENTED; goto done;
+    case RT_RSHIFT:
+        mpz_set(r, x);
+        result = big_shift(vm, op, r, b);
+        goto done;
+    default: result = RT_NOT_IMPLEMENTED; goto done;
     }
-    r = rt_int_from_mpz(x);
+    result = rt_int_take_mpz(r);
 done:
-    mpz_clears(x, y, NULL);
-    return r;
+    mpz_clears(r, xs, ys, NULL);
+    return result;
 }
 
 /* Both operands small: returns 0 (no exception) when the fast path does not apply. */

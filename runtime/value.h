@@ -136,6 +136,9 @@ void *rt_alloc_atomic(size_t size, const rt_type *type);
 /* Untyped GC memory for object internals (arrays, buffers). */
 void *rt_alloc_raw(size_t size);
 void *rt_alloc_raw_atomic(size_t size);
+/* The same, not cleared: for buffers their owner fills before reading (GMP's limbs, tables
+ * it initialises itself), where clearing a large block first costs a pass over memory. */
+void *rt_alloc_raw_atomic_uncleared(size_t size);
 void *rt_realloc_raw(void *p, size_t size);
 
 #endif

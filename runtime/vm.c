@@ -16,7 +16,7 @@
 
 /* GMP's memory goes through the collector, so big ints need no finalisers. Setting the
  * functions is process-wide but idempotent: every VM installs the same three. */
-static void *gmp_alloc(size_t size) { return rt_alloc_raw_atomic(size); }
+static void *gmp_alloc(size_t size) { return rt_alloc_raw_atomic_uncleared(size); }
 
 static void *gmp_realloc(void *p, size_t old_size, size_t new_size)
 {
