@@ -24,6 +24,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	@CELLAR_BENCH=1 bash scripts/install-deps.sh
 	bash bench/run.sh
 
 fuzz: deps

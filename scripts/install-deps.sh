@@ -5,6 +5,9 @@ set -euo pipefail
 
 packages=(llvm-19-dev libzstd-dev libcriterion-dev libgc-dev libgmp-dev cmake pkg-config make gcc)
 if [ "${CELLAR_FUZZ:-0}" = 1 ]; then packages+=(clang-19 libclang-rt-19-dev); fi
+# `make bench` compares with PyPy and LuaJIT and draws its chart with gnuplot (node, where
+# it is on PATH, is used as it is).
+if [ "${CELLAR_BENCH:-0}" = 1 ]; then packages+=(pypy3 luajit gnuplot-nox); fi
 
 missing=()
 for p in "${packages[@]}"; do
