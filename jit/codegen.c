@@ -39,6 +39,7 @@
  * are appended to vm->constants as soon as they exist: JIT'd memory is not scanned by the GC
  * and this file's own arrays are malloc'd. */
 #include "codegen.h"
+#include "dict.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -496,6 +497,15 @@ static rt_value names_tuple(cg_unit *u, const ir_function *f)
     return t;
 }
 
+/* `(*args)` or `(*args, **kwargs)`, nothing else, every star parameter only passed on. */
+static bool is_pure_wrapper(const scope *s, int32_t forwards)
+{
+    int32_t star = (s->has_varargs ? RT_FORWARDS_ARGS : 0) |
+                   (s->has_varkeywords ? RT_FORWARDS_KWARGS : 0);
+    return s->has_varargs && s->argcount == 0 && s->kwonlyargcount == 0 &&
+           (forwards & star) == star;
+}
+
 static rt_code *make_code(cg_unit *u, const ir_function *f)
 {
     const scope *s = f->scope;
@@ -514,6 +524,11 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->firstlineno = f->firstlineno;
     code->nparams = nparams_of(s);
     code->forwards = cg_forwarded_params(f);
+    if (is_pure_wrapper(s, code->forwards)) {
+        code->forwards |= RT_FORWARDS_WRAPPER;
+        if (s->has_varkeywords)
+            code->empty_kwargs = rt_dict_new();
+    }
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
         code->docstring =
@@ -699,7 +714,8 @@ static void emit_prologue(cg_function *cg)
         cg->array = LLVMBuildAlloca(cg->b, t, "arguments");
     }
     if (!cg->u->baseline) {
-        cg->forward_words = 4 + cg->array_size; /* two slots, tuple header, items */
+        /* A wrapper's two slots, its tuple's header and items; room for a few defaults. */
+        cg->forward_words = 4 + (cg->array_size > 4 ? cg->array_size : 4);
         LLVMTypeRef t = LLVMArrayType2(cg->u->i64, (uint64_t)cg->forward_words);
         cg->forward_space = LLVMBuildAlloca(cg->b, t, "forward_space");
     }

@@ -72,8 +72,9 @@ typedef struct cg_function {
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */
     LLVMValueRef callee_frame;           /* the rt_frame every direct call shares */
-    /* Optimised code: the parameter slots and *args tuple of a wrapper it calls directly
-     * (codegen_call.c), sized for the widest call; NULL in baseline code. */
+    /* Optimised code: the parameter slots (and a wrapper's *args tuple) of a function it
+     * calls directly that does not take exactly the call's arguments (codegen_call.c,
+     * rt_call_slots); NULL in baseline code. */
     LLVMValueRef forward_space;
     int forward_words; /* its size in words */
     /* Baseline code keeps slots, cells and temps in this one array, in that order: the

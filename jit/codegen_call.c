@@ -13,11 +13,14 @@
  * The frame is one alloca per caller, shared by its call sites: a callee's frame lives only
  * while the caller waits for it.
  *
- * A decorator wrapper `def w(*args, **kwargs)` that only passes both on (rt_code.forwards)
- * is called directly too: its slots are the *args tuple, built in the caller's forwarding
- * space (or, under CALL_EX, the caller's own tuple passed on), and the code's shared empty
- * **kwargs dict — what call_forwarding in runtime/call.c does, without the three calls into
- * the runtime. Every other case, and every error message, is rt_call's. */
+ * A callee that does not take exactly the call's arguments is still called directly when
+ * rt_call_slots can lay out its parameter slots in the caller's forwarding space: defaults
+ * filling missing parameters (call_with_defaults' copy), or a decorator wrapper
+ * `def w(*args, **kwargs)` that only passes both on (rt_code.forwards) — its *args tuple
+ * built in that space or, under CALL_EX, the caller's own tuple passed on, its **kwargs the
+ * code's shared empty dict. That is one runtime call where rt_call, rt_call_function and
+ * run() were three, and keeps each call site small. Every other case, and every error
+ * message, is rt_call's. */
 #include <stddef.h>
 
 #include "codegen.h"
@@ -81,57 +84,6 @@ static LLVMValueRef takes_exactly(cg_function *cg, LLVMValueRef code, LLVMValueR
                         equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0)), "simple");
 }
 
-/* i1: the code is a decorator wrapper's `(*args, **kwargs)` (or `(*args)`) that only passes
- * them on (rt_code.forwards), so its *args tuple may live in the caller's frame and its
- * **kwargs be the code's shared empty dict — call_forwarding's test in runtime/call.c, for a
- * wrapper with no other parameters. */
-static LLVMValueRef only_forwards(cg_function *cg, LLVMValueRef code)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef named = LLVMBuildOr(b, load_i32(cg, code, offsetof(rt_code, argcount)),
-                                     load_i32(cg, code, offsetof(rt_code, kwonlyargcount)), "");
-    LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
-    /* RT_FORWARDS_ARGS and _KWARGS are the co_flags star bits shifted down. */
-    _Static_assert(RT_CO_VARARGS >> 2 == RT_FORWARDS_ARGS &&
-                       RT_CO_VARKEYWORDS >> 2 == RT_FORWARDS_KWARGS,
-                   "forwarding bits no longer mirror co_flags");
-    LLVMValueRef star = LLVMBuildAnd(b, LLVMBuildLShr(b, flags, cg_i32(cg, 2), ""),
-                                     cg_i32(cg, RT_FORWARDS_ARGS | RT_FORWARDS_KWARGS), "");
-    LLVMValueRef forwards = load_i32(cg, code, offsetof(rt_code, forwards));
-    LLVMValueRef covered = equal(cg, LLVMBuildAnd(b, forwards, star, ""), star);
-    LLVMValueRef varargs = LLVMBuildICmp(b, LLVMIntNE,
-                                         LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS), ""),
-                                         cg_i32(cg, 0), "");
-    /* The shared dict is made by the first call through rt_call_function. */
-    LLVMValueRef no_kwargs = equal(cg, LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARKEYWORDS), ""),
-                                   cg_i32(cg, 0));
-    LLVMValueRef kwargs = cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs));
-    LLVMValueRef has_dict = LLVMBuildOr(b, no_kwargs, LLVMBuildIsNotNull(b, kwargs, ""), "");
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, varargs, covered, ""),
-                                   equal(cg, named, cg_i32(cg, 0)), "");
-    return LLVMBuildAnd(b, ok, has_dict, "forwards");
-}
-
-/* The wrapper's parameter slots in the caller's forwarding space: slot 0 the *args tuple of
- * the `n` arguments, built in the same space after the slots; slot 1 the empty **kwargs. */
-static LLVMValueRef forwarding_slots(cg_function *cg, LLVMValueRef code, int n,
-                                     LLVMValueRef args)
-{
-    LLVMValueRef space = cg->forward_space;
-    size_t tuple_at = 2 * sizeof(rt_value);
-    LLVMValueRef tuple = cg_field(cg, space, tuple_at);
-    cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, base.type),
-                   cg_ptr_const(cg, &rt_tuple_type));
-    cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, size), cg_i64(cg, (uint64_t)n));
-    for (int i = 0; i < n; i++)
-        cg_store_field(cg, space, tuple_at + offsetof(rt_tuple, items) + (size_t)i * 8,
-                       cg_load_field(cg, cg->u->i64, args, (size_t)i * sizeof(rt_value)));
-    cg_store_field(cg, space, 0, LLVMBuildPtrToInt(cg->b, tuple, cg->u->i64, ""));
-    cg_store_field(cg, space, sizeof(rt_value),
-                   cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs)));
-    return space;
-}
-
 /* Branches to `slow` when one more frame would pass the recursion limit or the C stack's
  * reserve; rt_call then raises the RecursionError. Returns the current depth. */
 static LLVMValueRef check_depth(cg_function *cg, LLVMBasicBlockRef slow)
@@ -188,146 +140,91 @@ static LLVMValueRef call_entry(cg_function *cg, LLVMValueRef entry, LLVMValueRef
     return result;
 }
 
-/* The parameter slots of a wrapper called with the items of `tuple`: the tuple itself
- * (only passed on, its identity cannot be seen) and the empty **kwargs. */
-static LLVMValueRef tuple_slots(cg_function *cg, LLVMValueRef code, LLVMValueRef tuple)
+/* A pure wrapper's slots (RT_FORWARDS_WRAPPER) in the forwarding space: the *args tuple —
+ * `tuple` passed on under CALL_EX, else the `n` arguments gathered into one built after the
+ * slots — and the code's empty **kwargs. The hot decorator call, so it is inline. */
+static LLVMValueRef wrapper_slots(cg_function *cg, LLVMValueRef code, int n, LLVMValueRef args,
+                                  LLVMValueRef tuple)
 {
     LLVMValueRef space = cg->forward_space;
+    if (!tuple) {
+        size_t at = 2 * sizeof(rt_value);
+        cg_store_field(cg, space, at + offsetof(rt_tuple, base.type),
+                       cg_ptr_const(cg, &rt_tuple_type));
+        cg_store_field(cg, space, at + offsetof(rt_tuple, size), cg_i64(cg, (uint64_t)n));
+        for (int i = 0; i < n; i++)
+            cg_store_field(cg, space, at + offsetof(rt_tuple, items) + (size_t)i * sizeof(rt_value),
+                           cg_load_field(cg, cg->u->i64, args, (size_t)i * sizeof(rt_value)));
+        tuple = LLVMBuildPtrToInt(cg->b, cg_field(cg, space, at), cg->u->i64, "");
+    }
     cg_store_field(cg, space, 0, tuple);
     cg_store_field(cg, space, sizeof(rt_value),
                    cg_load_field(cg, cg->u->i64, code, offsetof(rt_code, empty_kwargs)));
     return space;
 }
 
-/* How a direct call may reach a wrapper that only forwards `*args, **kwargs`: by building
- * the tuple of `n` arguments (n >= 0, a constant the forwarding space holds), by passing on
- * the exact tuple whose items are the arguments (`tuple`), or not at all. */
-typedef struct call_forwarding {
-    int n;
-    LLVMValueRef tuple;
-} call_forwarding;
-
-/* i1: the code takes more than `n` positional parameters, no others, and its function's
- * __defaults__ supply the missing ones (defaults_cover in runtime/call.c), all fitting the
- * forwarding space. Sets *defaults to the defaults tuple. */
-static LLVMValueRef defaults_cover(cg_function *cg, LLVMValueRef callee, LLVMValueRef code,
-                                   int n, LLVMValueRef *defaults)
+/* The parameter slots rt_call_slots builds in the forwarding space for any other callee it
+ * can call directly (defaults filling missing parameters, a wrapper with more parameters),
+ * or NULL. One call rather than inline code: compile time grows with every inline path. */
+static LLVMValueRef other_slots(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
+                                LLVMValueRef args, LLVMValueRef tuple)
 {
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef argcount = load_i32(cg, code, offsetof(rt_code, argcount));
-    LLVMValueRef kwonly = load_i32(cg, code, offsetof(rt_code, kwonlyargcount));
-    LLVMValueRef flags = load_i32(cg, code, offsetof(rt_code, flags));
-    LLVMValueRef star = LLVMBuildAnd(b, flags, cg_i32(cg, RT_CO_VARARGS | RT_CO_VARKEYWORDS), "");
-    LLVMValueRef plain = equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0));
-    LLVMValueRef more = LLVMBuildICmp(b, LLVMIntSGT, argcount, cg_i32(cg, (uint64_t)n), "");
-    LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntSLE, argcount,
-                                      cg_i32(cg, (uint64_t)cg->forward_words), "");
-    *defaults = cg_load_field(cg, cg->u->i64, callee, offsetof(rt_function, defaults));
-    LLVMValueRef some = LLVMBuildICmp(b, LLVMIntNE, *defaults, cg_i64(cg, RT_NONE), "");
-    LLVMValueRef ok = LLVMBuildAnd(b, LLVMBuildAnd(b, plain, more, ""),
-                                   LLVMBuildAnd(b, fits, some, ""), "");
-    LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
-    LLVMBasicBlockRef sized = cg_new_block(cg, "call.defaults.size");
-    LLVMBasicBlockRef decided = cg_new_block(cg, "call.defaults?");
-    LLVMBuildCondBr(b, ok, sized, decided);
-    LLVMPositionBuilderAtEnd(b, sized);
-    LLVMValueRef size = cg_load_field(cg, cg->u->i64, *defaults, offsetof(rt_tuple, size));
-    LLVMValueRef missing = LLVMBuildSub(b, LLVMBuildSExt(b, argcount, cg->u->i64, ""),
-                                        cg_i64(cg, (uint64_t)n), "missing");
-    LLVMValueRef enough = LLVMBuildICmp(b, LLVMIntSGE, size, missing, "");
-    LLVMBuildBr(b, decided);
-    LLVMPositionBuilderAtEnd(b, decided);
-    return cg_phi2(cg, cg->u->i1, LLVMConstInt(cg->u->i1, 0, false), start, enough, sized);
+    LLVMValueRef call_args[6] = {callee,
+                                 n,
+                                 args,
+                                 tuple ? tuple : cg_i64(cg, 0),
+                                 cg->forward_space,
+                                 cg_i64(cg, (uint64_t)cg->forward_words)};
+    return cg_call(cg, "rt_call_slots", call_args, 6);
 }
 
-/* The slots of a call short of arguments, in the forwarding space: the `n` arguments, then
- * the last argcount - n items of `defaults` — call_with_defaults' copy, as a loop. */
-static LLVMValueRef defaults_slots(cg_function *cg, LLVMValueRef code, int n,
-                                   LLVMValueRef args, LLVMValueRef defaults)
-{
-    LLVMBuilderRef b = cg->b;
-    LLVMValueRef space = cg->forward_space;
-    for (int i = 0; i < n; i++)
-        cg_store_field(cg, space, (size_t)i * sizeof(rt_value),
-                       cg_load_field(cg, cg->u->i64, args, (size_t)i * sizeof(rt_value)));
-    LLVMValueRef argcount =
-        LLVMBuildSExt(b, load_i32(cg, code, offsetof(rt_code, argcount)), cg->u->i64, "");
-    LLVMValueRef size = cg_load_field(cg, cg->u->i64, defaults, offsetof(rt_tuple, size));
-    /* Slot i (n <= i < argcount) takes defaults item size - argcount + i. */
-    LLVMValueRef shift = LLVMBuildSub(b, size, argcount, "");
-    LLVMValueRef items = cg_field(cg, LLVMBuildIntToPtr(b, defaults, cg->u->ptr, ""),
-                                  offsetof(rt_tuple, items));
-    LLVMBasicBlockRef before = LLVMGetInsertBlock(b);
-    LLVMBasicBlockRef loop = cg_new_block(cg, "call.defaults.copy");
-    LLVMBasicBlockRef after = cg_new_block(cg, "call.defaults.copied");
-    LLVMBuildBr(b, loop);
-    LLVMPositionBuilderAtEnd(b, loop);
-    LLVMValueRef i = LLVMBuildPhi(b, cg->u->i64, "i");
-    LLVMValueRef from = LLVMBuildGEP2(b, cg->u->i64, items, (LLVMValueRef[]){LLVMBuildAdd(b, i, shift, "")}, 1, "");
-    LLVMValueRef to = LLVMBuildGEP2(b, cg->u->i64, space, &i, 1, "");
-    LLVMBuildStore(b, LLVMBuildLoad2(b, cg->u->i64, from, ""), to);
-    LLVMValueRef next = LLVMBuildAdd(b, i, cg_i64(cg, 1), "");
-    LLVMValueRef first = cg_i64(cg, (uint64_t)n);
-    LLVMAddIncoming(i, (LLVMValueRef[]){first, next}, (LLVMBasicBlockRef[]){before, loop}, 2);
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, next, argcount, ""), loop, after);
-    LLVMPositionBuilderAtEnd(b, after);
-    return space;
-}
-
-/* The parameter slots of a call the simple test rejected, when another direct way fits:
- * a forwarding wrapper, or (a constant count) defaults filling the missing parameters.
- * Branches to `slow` when none does; otherwise adds the slots to the phi at `ready`. */
-static void other_slots(cg_function *cg, LLVMValueRef callee, LLVMValueRef code,
-                        LLVMValueRef compiled, LLVMValueRef args, call_forwarding fw,
-                        LLVMValueRef phi, LLVMBasicBlockRef ready, LLVMBasicBlockRef slow)
-{
-    LLVMBasicBlockRef next = fw.n >= 0 ? cg_new_block(cg, "call.defaults?") : slow;
-    LLVMValueRef ok = LLVMBuildAnd(cg->b, compiled, only_forwards(cg, code), "");
-    branch(cg, ok, cg_new_block(cg, "call.wrapper"), next);
-    LLVMValueRef built = fw.tuple ? tuple_slots(cg, code, fw.tuple)
-                                  : forwarding_slots(cg, code, fw.n, args);
-    LLVMBasicBlockRef end = LLVMGetInsertBlock(cg->b);
-    LLVMAddIncoming(phi, &built, &end, 1);
-    LLVMBuildBr(cg->b, ready);
-    if (fw.n < 0)
-        return;
-    LLVMPositionBuilderAtEnd(cg->b, next);
-    LLVMValueRef defaults;
-    ok = LLVMBuildAnd(cg->b, compiled, defaults_cover(cg, callee, code, fw.n, &defaults), "");
-    branch(cg, ok, cg_new_block(cg, "call.defaults"), slow);
-    built = defaults_slots(cg, code, fw.n, args, defaults);
-    end = LLVMGetInsertBlock(cg->b);
-    LLVMAddIncoming(phi, &built, &end, 1);
-    LLVMBuildBr(cg->b, ready);
-}
-
-/* The direct call of `callee` with `n` arguments at `args`. */
-static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n,
-                                LLVMValueRef args, call_forwarding fw)
+/* The direct call of `callee` with `n` arguments at `args` (`nconst` when n is a constant
+ * the forwarding space holds, else -1): the items of `tuple`, an exact tuple, under CALL_EX
+ * (NULL otherwise). */
+static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueRef n, int nconst,
+                                LLVMValueRef args, LLVMValueRef tuple)
 {
     if (cg->u->baseline) {
         LLVMValueRef call_args[5] = {cg->vm, callee, n, args, cg_i64(cg, 0)};
         return cg_call(cg, "rt_call", call_args, 5);
     }
-    bool others = cg->forward_space != NULL && (fw.n >= 0 || fw.tuple != NULL);
+    LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef slow = cg_new_block(cg, "call.generic");
     LLVMBasicBlockRef ready = cg_new_block(cg, "call.ready");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
     LLVMValueRef code = function_code(cg, callee, slow);
     LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, code, offsetof(rt_code, entry));
-    LLVMValueRef compiled = LLVMBuildIsNotNull(cg->b, entry, "");
-    LLVMBasicBlockRef not_simple = others ? cg_new_block(cg, "call.wrapper?") : slow;
-    LLVMValueRef simple = LLVMBuildAnd(cg->b, compiled, takes_exactly(cg, code, n), "");
-    LLVMBasicBlockRef simple_end = LLVMGetInsertBlock(cg->b);
-    LLVMBuildCondBr(cg->b, simple, ready, not_simple);
-    LLVMPositionBuilderAtEnd(cg->b, ready);
-    LLVMValueRef slots = LLVMBuildPhi(cg->b, cg->u->ptr, "slots");
-    LLVMAddIncoming(slots, &args, &simple_end, 1);
-    if (others) {
-        LLVMPositionBuilderAtEnd(cg->b, not_simple);
-        other_slots(cg, callee, code, compiled, args, fw, slots, ready, slow);
-        LLVMPositionBuilderAtEnd(cg->b, ready);
+    branch(cg, LLVMBuildIsNotNull(b, entry, ""), cg_new_block(cg, "call.compiled"), slow);
+    LLVMBasicBlockRef simple_end = LLVMGetInsertBlock(b);
+    LLVMBasicBlockRef other = cg_new_block(cg, "call.other");
+    LLVMValueRef inline_slots = args;
+    LLVMBasicBlockRef wrapper_end = simple_end;
+    if (nconst < 0 && !tuple) {
+        LLVMBuildCondBr(b, takes_exactly(cg, code, n), ready, other);
+    } else {
+        LLVMBasicBlockRef wrapper_test = cg_new_block(cg, "call.wrapper?");
+        LLVMBuildCondBr(b, takes_exactly(cg, code, n), ready, wrapper_test);
+        LLVMPositionBuilderAtEnd(b, wrapper_test);
+        LLVMValueRef forwards = load_i32(cg, code, offsetof(rt_code, forwards));
+        LLVMValueRef bit = LLVMBuildAnd(b, forwards, cg_i32(cg, RT_FORWARDS_WRAPPER), "");
+        branch(cg, LLVMBuildICmp(b, LLVMIntNE, bit, cg_i32(cg, 0), ""),
+               cg_new_block(cg, "call.wrapper"), other);
+        inline_slots = wrapper_slots(cg, code, nconst, args, tuple);
+        wrapper_end = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, ready);
     }
+
+    LLVMPositionBuilderAtEnd(b, other);
+    LLVMValueRef built = other_slots(cg, callee, n, args, tuple);
+    LLVMBasicBlockRef other_end = LLVMGetInsertBlock(b);
+    LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildIsNull(b, built, ""), slow, ready);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
+
+    LLVMPositionBuilderAtEnd(b, ready);
+    LLVMValueRef slots = LLVMBuildPhi(b, cg->u->ptr, "slots");
+    LLVMValueRef values[3] = {args, built, inline_slots};
+    LLVMBasicBlockRef blocks[3] = {simple_end, other_end, wrapper_end};
+    LLVMAddIncoming(slots, values, blocks, wrapper_end == simple_end ? 2 : 3);
     LLVMValueRef depth = check_depth(cg, slow);
     LLVMValueRef back = push_frame(cg, callee, code, depth);
     LLVMValueRef direct = call_entry(cg, entry, slots, back, depth);
@@ -348,14 +245,14 @@ LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValu
     LLVMValueRef n = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
     LLVMValueRef items =
         cg_field(cg, LLVMBuildIntToPtr(cg->b, tuple, cg->u->ptr, ""), offsetof(rt_tuple, items));
-    return direct_call(cg, callee, n, items, (call_forwarding){-1, tuple});
+    return direct_call(cg, callee, n, -1, items, tuple);
 }
 
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args)
 {
-    call_forwarding fw = {n <= cg->array_size ? n : -1, NULL};
-    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), args, fw);
+    int nconst = n <= cg->array_size ? n : -1;
+    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), nconst, args, NULL);
     cg_check_value(cg, in, result);
     cg_store_temp(cg, in->dst, result);
 }

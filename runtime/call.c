@@ -256,22 +256,6 @@ static bool defaults_cover(rt_function *f, size_t nargs)
     return (size_t)rt_as_tuple(f->defaults)->size >= (size_t)co->argcount - nargs;
 }
 
-/* noinline: the common path's C frame stays small for deep recursion. */
-__attribute__((noinline)) static rt_value call_with_defaults(rt_vm *vm, rt_function *f,
-                                                             size_t nargs, const rt_value *args)
-{
-    rt_code *co = f->code;
-    rt_value slots[SMALL_SLOTS];
-    const rt_tuple *defaults = rt_as_tuple(f->defaults);
-    size_t missing = (size_t)co->argcount - nargs;
-    const rt_value *tail = defaults->items + (defaults->size - (int64_t)missing);
-    for (size_t i = 0; i < nargs; i++) /* a few words: loops, not memcpy calls */
-        slots[i] = args[i];
-    for (size_t i = 0; i < missing; i++)
-        slots[nargs + i] = tail[i];
-    return run(vm, f, slots);
-}
-
 /* Added by the JIT owner (issue 5). A decorator wrapper that only forwards its star
  * parameters (rt_code.forwards covers each it has), called with at least its positional
  * parameters and no keywords: the *args tuple is built here, on the C stack, and **kwargs is
@@ -286,29 +270,83 @@ static bool forwards_all(const rt_code *co, size_t nargs)
            co->nparams <= SMALL_SLOTS;
 }
 
-__attribute__((noinline)) static rt_value call_forwarding(rt_vm *vm, rt_function *f,
-                                                          size_t nargs, const rt_value *args)
+/* The slots of a call short of positional arguments that __defaults__ supply. */
+static rt_value *defaults_slots(rt_function *f, size_t nargs, const rt_value *args,
+                                rt_value *space)
 {
     rt_code *co = f->code;
-    rt_value slots[SMALL_SLOTS];
-    _Alignas(rt_tuple) rt_value space[(sizeof(rt_tuple) / sizeof(rt_value)) + SMALL_SLOTS];
-    size_t n = (size_t)co->argcount, at = n;
+    const rt_tuple *defaults = rt_as_tuple(f->defaults);
+    size_t missing = (size_t)co->argcount - nargs;
+    const rt_value *tail = defaults->items + (defaults->size - (int64_t)missing);
+    for (size_t i = 0; i < nargs; i++)
+        space[i] = args[i];
+    for (size_t i = 0; i < missing; i++)
+        space[nargs + i] = tail[i];
+    return space;
+}
+
+/* The slots of a forward-only wrapper, the *args tuple after them in `space` (it lives as
+ * long as the call, as long as anything can see it) unless the caller's own tuple holds
+ * exactly the extra arguments; NULL when they do not fit in `words`. */
+static rt_value *forwarding_slots(rt_code *co, size_t nargs, const rt_value *args,
+                                  rt_value tuple, rt_value *space, size_t words)
+{
+    size_t n = (size_t)co->argcount, at = n, rest = nargs - n;
+    size_t tuple_words = sizeof(rt_tuple) / sizeof(rt_value) + rest;
+    bool reuse = tuple != 0 && n == 0;
+    if ((size_t)co->nparams + (reuse ? 0 : tuple_words) > words)
+        return NULL;
     for (size_t i = 0; i < n; i++)
-        slots[i] = args[i];
+        space[i] = args[i];
     if (co->flags & RT_CO_VARARGS) {
-        rt_tuple *rest = (rt_tuple *)(void *)space;
-        rest->base.type = &rt_tuple_type;
-        rest->size = (int64_t)(nargs - n);
-        for (size_t i = n; i < nargs; i++)
-            rest->items[i - n] = args[i];
-        slots[at++] = rt_from_object(rest);
+        if (!reuse) {
+            rt_tuple *t = (rt_tuple *)(void *)(space + co->nparams);
+            t->base.type = &rt_tuple_type;
+            t->size = (int64_t)rest;
+            for (size_t i = 0; i < rest; i++)
+                t->items[i] = args[n + i];
+            tuple = rt_from_object(t);
+        }
+        space[at++] = tuple;
     }
     if (co->flags & RT_CO_VARKEYWORDS) {
         if (co->empty_kwargs == 0)
             co->empty_kwargs = rt_dict_new();
-        slots[at++] = co->empty_kwargs;
+        space[at++] = co->empty_kwargs;
     }
-    return run(vm, f, slots);
+    return space;
+}
+
+/* noinline: the common path's C frame stays small for deep recursion. */
+__attribute__((noinline)) static rt_value call_with_defaults(rt_vm *vm, rt_function *f,
+                                                             size_t nargs, const rt_value *args)
+{
+    rt_value space[SMALL_SLOTS];
+    return run(vm, f, defaults_slots(f, nargs, args, space));
+}
+
+__attribute__((noinline)) static rt_value call_forwarding(rt_vm *vm, rt_function *f,
+                                                          size_t nargs, const rt_value *args)
+{
+    enum { WORDS = 2 * SMALL_SLOTS + sizeof(rt_tuple) / sizeof(rt_value) };
+    _Alignas(rt_tuple) rt_value space[WORDS];
+    return run(vm, f, forwarding_slots(f->code, nargs, args, 0, space, WORDS));
+}
+
+rt_value *rt_call_slots(rt_value function, size_t nargs, const rt_value *args, rt_value tuple,
+                        rt_value *space, size_t words)
+{
+    rt_function *f = rt_as_function(function);
+    rt_code *co = f->code;
+    if (co->kwonlyargcount != 0)
+        return NULL;
+    if (!(co->flags & (RT_CO_VARARGS | RT_CO_VARKEYWORDS)))
+        return defaults_cover(f, nargs) && (size_t)co->argcount <= words
+                   ? defaults_slots(f, nargs, args, space)
+                   : NULL;
+    if (co->forwards && forwards_all(co, nargs))
+        return forwarding_slots(co, nargs, args, tuple, space, words);
+    return NULL;
 }
 
 rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_value *args,

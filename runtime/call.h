@@ -18,6 +18,15 @@ rt_value rt_call2(rt_vm *vm, rt_value callee, rt_value a, rt_value b);
  * a traceback entry if it fails, pops the frame. */
 rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_value *args,
                           rt_value kwnames);
+/* Added by the JIT owner (issue 5). The parameter slots a direct call from compiled code
+ * may pass to a compiled function that does not take exactly `nargs` positional parameters:
+ * the arguments with __defaults__ filling the missing ones, or those of a wrapper that only
+ * forwards its star parameters (rt_code.forwards; its tuple built in `space`, or `tuple`
+ * itself, an exact tuple whose items are `args`, passed on; 0 when there is none). They are
+ * written into `space` (`words` words), which is returned; NULL when neither applies or they
+ * do not fit, and rt_call must bind. Never raises. */
+rt_value *rt_call_slots(rt_value function, size_t nargs, const rt_value *args, rt_value tuple,
+                        rt_value *space, size_t words);
 
 /* Helpers for builtins to parse their arguments with CPython-style messages.
  * rt_check_args words its errors as CPython's C functions do: "name() takes no keyword

@@ -40,7 +40,10 @@ typedef struct rt_code {
     rt_value empty_kwargs;
 } rt_code;
 
-enum { RT_FORWARDS_ARGS = 1, RT_FORWARDS_KWARGS = 2 };
+/* RT_FORWARDS_WRAPPER: the code is a pure wrapper, `(*args)` or `(*args, **kwargs)` with no
+ * other parameters and both forwarded, and its empty_kwargs is made: compiled callers build
+ * its slots inline (jit/codegen_call.c). */
+enum { RT_FORWARDS_ARGS = 1, RT_FORWARDS_KWARGS = 2, RT_FORWARDS_WRAPPER = 4 };
 
 typedef struct rt_cell {
     rt_object base;
