@@ -95,6 +95,34 @@ except RecursionError as e:
     print("RecursionError:", e)
 
 
+# A wrapper with a positional parameter before *args (called directly through the runtime's
+# slot builder), and one taking only *args.
+def tagging(fn):
+    def wrapper(first, *args, **kwargs):
+        return (first, fn(first, *args, **kwargs))
+
+    return wrapper
+
+
+@tagging
+def join(*parts):
+    return "-".join(str(p) for p in parts)
+
+
+def tag_loop(n):
+    last = None
+    for i in range(n):
+        last = join(i, i + 1, i + 2)
+    return last
+
+
+print(tag_loop(30000))
+try:
+    join()
+except TypeError as e:
+    print("TypeError:", e)
+
+
 # An exception from the wrapped function propagates through the wrapper with its traceback.
 @counting
 def fails(n):
