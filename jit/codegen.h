@@ -195,6 +195,8 @@ bool cg_emit_make_function_inline(cg_function *cg, const ir_instr *in, rt_code *
 /* FOR_ITER's next item of iterator `it`, RT_ITER_DONE at the end; errors go to in's handler
  * (codegen_iter.c). */
 LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it);
+/* GET_ITER: a `for` loop's list iterator in the frame, else rt_get_iter (codegen_iter.c). */
+void cg_emit_get_iter(cg_function *cg, const ir_instr *in);
 /* BINARY and UNARY with their small-int fast paths (codegen_arith.c). */
 void cg_emit_binary(cg_function *cg, const ir_instr *in);
 void cg_emit_unary(cg_function *cg, const ir_instr *in);

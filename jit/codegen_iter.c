@@ -1,10 +1,14 @@
-/* FOR_ITER's next item. Optimised code steps the two iterators of nearly every loop inline —
- * range and list iterators, whose layouts iter.h publishes — and calls rt_iter_next for every
- * other iterator (and for a range item that is not a small int):
+/* GET_ITER and FOR_ITER in optimised code. FOR_ITER steps the two iterators of nearly every
+ * loop inline — range and list iterators, whose layouts iter.h publishes — and calls
+ * rt_iter_next for every other iterator (and for a range item that is not a small int):
  *
  *   type == range_iterator ─▶ remaining > 0 ? next, advanced by step : RT_ITER_DONE
  *   type == list_iterator  ─▶ index < len(list) ? items[index++] : (seq = 0) RT_ITER_DONE
- *   otherwise              ─▶ rt_iter_next(vm, it) */
+ *   otherwise              ─▶ rt_iter_next(vm, it)
+ *
+ * A `for` loop's iterator is a temp only FOR_ITER reads, invisible to Python code: over an
+ * exact list, GET_ITER builds it in the function's own frame instead of on the heap, so an
+ * inner loop over a list allocates nothing per pass. */
 #include <stddef.h>
 
 #include "codegen.h"
@@ -148,4 +152,81 @@ LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it)
     LLVMBasicBlockRef blocks[3] = {range_end, list_end, slow_end};
     LLVMAddIncoming(phi, values, blocks, 3);
     return phi;
+}
+
+/* ---- GET_ITER ---- */
+
+/* Temp `t` is assigned once and read only as FOR_ITER's iterator. */
+static bool only_stepped(const ir_function *f, int t)
+{
+    int writes = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->ninstrs; k++) {
+            const ir_instr *in = &f->blocks[i]->instrs[k];
+            if ((in->a == t && in->op != IR_FOR_ITER) || in->b == t || in->c == t)
+                return false;
+            for (int n = 0; n < in->nargs; n++)
+                if (in->args[n] == t)
+                    return false;
+            writes += in->dst == t;
+        }
+    return writes == 1;
+}
+
+/* A list iterator's memory in the function's frame: an alloca at the top of its entry block,
+ * so that it is one stack slot however often the loop starts. */
+static LLVMValueRef frame_iterator(cg_function *cg)
+{
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(cg->fn);
+    LLVMBuilderRef at = LLVMCreateBuilderInContext(cg->u->ctx);
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
+    if (first)
+        LLVMPositionBuilderBefore(at, first);
+    else
+        LLVMPositionBuilderAtEnd(at, entry);
+    LLVMTypeRef words = LLVMArrayType2(cg->u->i64, sizeof(seq_iterator) / sizeof(int64_t));
+    LLVMValueRef slot = LLVMBuildAlloca(at, words, "list_iterator");
+    LLVMDisposeBuilder(at);
+    return slot;
+}
+
+void cg_emit_get_iter(cg_function *cg, const ir_instr *in)
+{
+    LLVMValueRef iterable = cg_load_temp(cg, in->a);
+    LLVMValueRef args[2] = {cg->vm, iterable};
+    if (cg->u->baseline || in->dst < 0 || !only_stepped(cg->ir, in->dst)) {
+        cg_value_call(cg, in, "rt_get_iter", args, 2);
+        return;
+    }
+    LLVMBuilderRef b = cg->b;
+    LLVMBasicBlockRef object = cg_new_block(cg, "get_iter.object");
+    LLVMBasicBlockRef list = cg_new_block(cg, "get_iter.list");
+    LLVMBasicBlockRef other = cg_new_block(cg, "get_iter.other");
+    LLVMBasicBlockRef done = cg_new_block(cg, "get_iter.done");
+    LLVMValueRef untagged = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, iterable, cg_i64(cg, 1), ""),
+                                          cg_i64(cg, 0), "");
+    LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, iterable, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
+    LLVMBuildCondBr(b, LLVMBuildAnd(b, untagged, above, ""), object, other);
+    LLVMPositionBuilderAtEnd(b, object);
+    LLVMValueRef type = cg_load_field(cg, cg->u->ptr, iterable, offsetof(rt_object, type));
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, type, cg_ptr_const(cg, &rt_list_type), ""),
+                    list, other);
+
+    LLVMPositionBuilderAtEnd(b, list);
+    LLVMValueRef it = frame_iterator(cg);
+    cg_store_field(cg, it, offsetof(seq_iterator, base.type),
+                   cg_ptr_const(cg, &rt_list_iterator_type));
+    cg_store_field(cg, it, offsetof(seq_iterator, seq), iterable);
+    cg_store_field(cg, it, offsetof(seq_iterator, index), cg_i64(cg, 0));
+    LLVMValueRef in_frame = LLVMBuildPtrToInt(b, it, cg->u->i64, "");
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, other);
+    LLVMValueRef made = cg_call(cg, "rt_get_iter", args, 2);
+    cg_check_value(cg, in, made);
+    LLVMBasicBlockRef other_end = LLVMGetInsertBlock(b);
+    LLVMBuildBr(b, done);
+
+    LLVMPositionBuilderAtEnd(b, done);
+    cg_store_temp(cg, in->dst, cg_phi2(cg, cg->u->i64, in_frame, list, made, other_end));
 }

@@ -676,11 +676,7 @@ void cg_instr_plain(cg_function *cg, const ir_instr *in)
         cg_store_temp(cg, in->dst, cg_call(cg, "rt_list_to_tuple", args, 2));
         break;
     }
-    case IR_GET_ITER: {
-        LLVMValueRef args[2] = {vm, cg_load_temp(cg, in->a)};
-        cg_value_call(cg, in, "rt_get_iter", args, 2);
-        break;
-    }
+    case IR_GET_ITER: cg_emit_get_iter(cg, in); break;
     case IR_FOR_ITER: emit_for_iter(cg, in); break;
     case IR_UNPACK: emit_unpack(cg, in); break;
     case IR_MAKE_FUNCTION: emit_make_function(cg, in); break;
