@@ -655,6 +655,22 @@ DECO_VARIANTS = [("plain", "direct call, no decorator"),
                  ("lru", "`functools.lru_cache(maxsize=None)`, hits")]
 
 
+def wrapper_goal(cellar_ns):
+    """Issue 5's goal for decorators: a wrapper costs cellar no more than one extra direct
+    call. Each wrapper's cost over the plain call, in plain calls."""
+    call = cellar_ns.get("plain")
+    if call is None or call <= 0:
+        return []
+    parts = []
+    for v, wrappers in (("counting", 1), ("wraps", 1), ("stacked", 2)):
+        if v in cellar_ns:
+            extra = (cellar_ns[v] - call) / wrappers
+            parts.append(f"{v} {extra:.1f} ns = {extra / call:.1f} direct calls"
+                         + (" per wrapper" if wrappers > 1 else ""))
+    return [f"Goal, a wrapper costs cellar at most one extra direct call ({call:.1f} ns here): "
+            + "; ".join(parts) + ".", ""]
+
+
 def mode_deco(runs, only, write_doc):
     names = ["deco_overhead_baseline"] + ["deco_overhead_" + v for v, _ in DECO_VARIANTS]
     ns = {}
@@ -695,6 +711,7 @@ def mode_deco(runs, only, write_doc):
         return s["median_cpu"], None
 
     base = {rn.key: cell("deco_overhead_baseline", rn.key)[0] for rn in runners}
+    cellar_ns = {}
     row = []
     for rn in runners:
         b = base[rn.key]
@@ -716,7 +733,10 @@ def mode_deco(runs, only, write_doc):
         ratio = (f"{per['cellar'] / per['cpython']:.2f}"
                  if "cellar" in per and "cpython" in per and per["cpython"] > 0 else "–")
         lines.append(f"| {desc} | " + " | ".join(row) + f" | {ratio} |")
+        if "cellar" in per:
+            cellar_ns[v] = per["cellar"]
     lines.append("")
+    lines.extend(wrapper_goal(cellar_ns))
     if problems:
         lines.append("Problems in this run:")
         lines.append("")

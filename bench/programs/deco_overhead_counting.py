@@ -1,7 +1,7 @@
 # Decorator overhead (bench/runner.py deco): N calls of one small function; ns per call is this
 # program's whole-process time minus deco_overhead_baseline.py's, divided by N.
 # counting: a counting wrapper that forwards *args, **kwargs.
-N = 5_000_000
+N = 20_000_000
 
 
 def counting(fn):

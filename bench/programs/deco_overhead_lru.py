@@ -3,7 +3,7 @@
 # lru: functools.lru_cache(maxsize=None); 1024 distinct arguments, so all but 1024 calls hit.
 import functools
 
-N = 5_000_000
+N = 20_000_000
 
 
 @functools.lru_cache(maxsize=None)

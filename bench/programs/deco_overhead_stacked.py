@@ -4,7 +4,7 @@
 # *args, **kwargs.
 import functools
 
-N = 5_000_000
+N = 20_000_000
 
 
 def counting(fn):

@@ -3,7 +3,7 @@
 # wraps: a functools.wraps wrapper that forwards *args, **kwargs.
 import functools
 
-N = 5_000_000
+N = 20_000_000
 
 
 def traced(fn):
