@@ -496,6 +496,17 @@ static rt_value names_tuple(cg_unit *u, const ir_function *f)
     return t;
 }
 
+/* rt_code.byvalue: which closure items are values (SCOPE_MAX_BYVALUE bits at most). */
+static uint64_t byvalue_mask(const ir_function *f)
+{
+    const scope *s = f->scope;
+    uint64_t mask = 0;
+    for (int i = 0; f->byvalue && i < s->nfreevars && i < SCOPE_MAX_BYVALUE; i++)
+        if (f->byvalue[s->ncellvars + i])
+            mask |= (uint64_t)1 << i;
+    return mask;
+}
+
 static rt_code *make_code(cg_unit *u, const ir_function *f)
 {
     const scope *s = f->scope;
@@ -514,6 +525,7 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->firstlineno = f->firstlineno;
     code->nparams = nparams_of(s);
     code->forwards = cg_forwarded_params(f);
+    code->byvalue = byvalue_mask(f);
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
         code->docstring =
