@@ -18,13 +18,13 @@
  *        returns: the wrapper then runs the call again from the start on the generic path.
  *
  * That restart is sound because nothing the fast path does is visible: it only reads its
- * arguments, its locals and the cells of its closure, and computes. The subset: int, float
- * and bool constants; arithmetic, bitwise and shift operators, comparisons, not; if/while;
- * for over range(); locals and the function's own cells; reading free variables that hold an
- * int, float or bool; and calls of the function itself by its global name (guarded by the
- * wrapper, since the fast path cannot change globals). Arithmetic follows Python exactly:
- * floor division and modulo take the divisor's sign, int/int divides as floats only when
- * both fit in 53 bits, mixed int/float comparisons are exact or deopt. */
+ * arguments, its locals and its closure (cells, or values held by value), and computes. The
+ * subset: int, float and bool constants; arithmetic, bitwise and shift operators, comparisons,
+ * not; if/while; for over range(); locals and the function's own cells; reading free variables
+ * that hold an int, float or bool; and calls of the function itself by its global name
+ * (guarded by the wrapper, since the fast path cannot change globals). Arithmetic follows
+ * Python exactly: floor division and modulo take the divisor's sign, int/int divides as floats
+ * only when both fit in 53 bits, mixed int/float comparisons are exact or deopt. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -238,7 +238,8 @@ static sp_type result_type(sp *s, const ir_instr *in)
     case IR_CONST: return const_type(s, in->imm);
     case IR_MOVE: return a;
     case IR_LOAD_LOCAL: return in->imm >= 0 && in->imm < s->ir->nslots ? s->slots[in->imm].type : SP_CONFLICT;
-    case IR_LOAD_DEREF: return deref_type(s, in->imm);
+    case IR_LOAD_DEREF:
+    case IR_LOAD_CAPTURED: return deref_type(s, in->imm);
     case IR_LOAD_GLOBAL: return global_type(s, in->imm);
     case IR_BINARY:
         if (a == SP_UNKNOWN || b == SP_UNKNOWN)
@@ -349,14 +350,22 @@ static void infer(sp *s)
     } while (s->changed);
 }
 
+/* The value free variable i holds now: its cell's contents, or the closure item itself when
+ * it is held by value. */
+static rt_value free_value(const sp *s, int i)
+{
+    rt_value closure = s->function->closure;
+    if (!rt_is_type(closure, &rt_tuple_type) || i >= rt_as_tuple(closure)->size)
+        return 0;
+    rt_value item = rt_as_tuple(closure)->items[i];
+    return rt_code_byvalue(s->function->code, i) ? item : rt_as_cell(item)->contents;
+}
+
 /* The type each free variable's cell holds now; reads check it again at run time. */
 static void free_variable_types(sp *s)
 {
-    rt_value closure = s->function->closure;
     for (int i = 0; i < s->nfree; i++) {
-        rt_value contents = 0;
-        if (rt_is_type(closure, &rt_tuple_type) && i < rt_as_tuple(closure)->size)
-            contents = rt_as_cell(rt_as_tuple(closure)->items[i])->contents;
+        rt_value contents = free_value(s, i);
         s->free_types[i] = rt_is_small_int(contents)                 ? SP_INT
                            : contents == RT_TRUE || contents == RT_FALSE ? SP_BOOL
                            : rt_is_type(contents, &rt_float_type)      ? SP_FLOAT
@@ -708,12 +717,15 @@ static void emit_store_slot(sp *s, sp_var *var, int src)
 }
 
 /* A free variable: its cell's contents now, unboxed after checking they still have the type
- * they had when the body was specialised. */
+ * they had when the body was specialised. A by-value one can never change: its value is a
+ * constant, and the checks fold away. */
 static void emit_load_free(sp *s, int index, int dst)
 {
-    rt_value cell = rt_as_tuple(s->function->closure)->items[index];
-    LLVMValueRef contents = LLVMBuildLoad2(
-        s->b, s->t->i64, addr_const(s, &rt_as_cell(cell)->contents), "");
+    rt_value item = rt_as_tuple(s->function->closure)->items[index];
+    LLVMValueRef contents =
+        rt_code_byvalue(s->function->code, index)
+            ? i64c(s, (int64_t)item)
+            : LLVMBuildLoad2(s->b, s->t->i64, addr_const(s, &rt_as_cell(item)->contents), "");
     sp_type t = s->free_types[index];
     LLVMValueRef v;
     if (t == SP_INT) {
@@ -928,6 +940,7 @@ static bool emit_instr(sp *s, const ir_instr *in)
         }
         emit_load_free(s, in->imm - s->ncellvars, in->dst);
         return true;
+    case IR_LOAD_CAPTURED: emit_load_free(s, in->imm - s->ncellvars, in->dst); return true;
     case IR_STORE_DEREF: emit_store_slot(s, &s->cells[in->imm], in->a); return true;
     case IR_MAKE_CELL:
         if (in->a >= 0)

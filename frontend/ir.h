@@ -1,7 +1,8 @@
 /* The closure-converted IR. Each function is a control-flow graph of blocks of instructions over
  * numbered temporaries. Closures are explicit: a function's environment record is its list of
- * free variables (co_freevars order), each a cell; captured locals live in cells the function
- * creates when it starts; everything else is a plain local slot. Every instruction that can
+ * free variables (co_freevars order), each a cell or, for a variable never rebound, its value;
+ * captured locals live in cells the function creates when it starts, unless held by value;
+ * everything else is a plain local slot. Every instruction that can
  * raise names the block its exception goes to (its handler), so exception flow is as explicit
  * as the rest of the control flow. See docs/ir.md for each operation. */
 #ifndef CELLAR_IR_H
@@ -29,6 +30,7 @@
     X(STORE_DEREF, false)    /* contents of cell imm = a */                                   \
     X(DELETE_DEREF, true)    /* empty cell imm (must be full) */                              \
     X(LOAD_CLOSURE, false)   /* dst = the cell object imm itself (to build a closure) */      \
+    X(LOAD_CAPTURED, false)  /* dst = free variable imm, held by value: never empty */        \
     X(LOAD_GLOBAL, true)     /* dst = globals/builtins[consts[imm]] */                        \
     X(STORE_GLOBAL, true)    /* globals[consts[imm]] = a */                                   \
     X(DELETE_GLOBAL, true)   /* del globals[consts[imm]] */                                   \
@@ -142,6 +144,10 @@ struct ir_function {
     int firstlineno;
     int nslots; /* local slots: one per varnames entry, parameters first */
     int ncells; /* cellvars then freevars; freevars arrive in the closure (environment) */
+    /* Per cell index, or NULL when there is none: the variable is held by value (scope_symbol.
+     * by_value). A by-value cellvar is no cell at all but its parameter's slot; a by-value
+     * freevar's environment entry is the value itself, read with LOAD_CAPTURED. */
+    const bool *byvalue;
     int ntemps;
     ir_block **blocks; /* blocks[0] is the entry */
     int nblocks, blocks_capacity;

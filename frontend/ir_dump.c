@@ -195,7 +195,8 @@ static bool put_variable_operands(dumper *d, const ir_instr *in)
     case IR_STORE_LOCAL: put_slot(d, in->imm); break;
     case IR_LOAD_DEREF:
     case IR_DELETE_DEREF:
-    case IR_LOAD_CLOSURE: put_cell(d, in->imm); return true;
+    case IR_LOAD_CLOSURE:
+    case IR_LOAD_CAPTURED: put_cell(d, in->imm); return true;
     case IR_STORE_DEREF:
     case IR_MAKE_CELL: put_cell(d, in->imm); break;
     case IR_LOAD_GLOBAL:
@@ -396,10 +397,17 @@ static void put_header(dumper *d, const ir_function *f)
     newline(d);
     put(d, "  env [");
     for (int i = 0; i < s->nfreevars; i++)
-        put(d, "%s%s", i ? ", " : "", s->freevars[i]);
+        put(d, "%s%s%s", i ? ", " : "", s->freevars[i],
+            f->byvalue && f->byvalue[s->ncellvars + i] ? "=value" : "");
     put(d, "]");
     newline(d);
-    put_names(d, "cells:", s->cellvars, s->ncellvars);
+    put(d, "  cells:");
+    for (int i = 0; i < s->ncellvars; i++) {
+        put(d, " %s", s->cellvars[i]);
+        if (f->byvalue && f->byvalue[i])
+            put(d, "=slot#%d", scope_lookup(s, s->cellvars[i])->slot);
+    }
+    newline(d);
     put_names(d, "slots:", s->varnames, s->nvarnames);
     put(d, "  consts:");
     for (int i = 0; i < f->nconsts; i++) {

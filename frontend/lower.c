@@ -127,14 +127,29 @@ void lower_error(lower_state *L, const char *kind, ast_loc loc, const char *mess
 
 /* ---- Names and targets ------------------------------------------------------------------- */
 
-/* The three ways a name is reached: a slot, a cell, or the module namespace by name. */
+/* A variable held by value (scope_symbol.by_value) is only ever read: its owner reads its
+ * slot, the functions it is free in read their environment entry. */
+static ir_op by_value_op(lower_state *L, const scope_symbol *sym, ir_op local, int *imm)
+{
+    if (local != IR_LOAD_LOCAL)
+        lower_error(L, "SyntaxError", (ast_loc){0}, "internal error: by-value variable rebound");
+    if (sym->binding == BINDING_CELL) {
+        *imm = sym->slot;
+        return IR_LOAD_LOCAL;
+    }
+    return IR_LOAD_CAPTURED;
+}
+
+/* The three ways a name is reached: a slot, a cell (or a value captured instead of one), or
+ * the module namespace by name. */
 static ir_op name_op(lower_state *L, const char *name, ir_op local, ir_op deref, ir_op global,
                      int *imm)
 {
+    const scope_symbol *sym = scope_lookup(L->s, name);
     switch (scope_resolve(L->s, name, imm)) {
     case BINDING_LOCAL: return local;
     case BINDING_CELL:
-    case BINDING_FREE: return deref;
+    case BINDING_FREE: return sym->by_value ? by_value_op(L, sym, local, imm) : deref;
     case BINDING_GLOBAL_EXPLICIT:
     case BINDING_GLOBAL_IMPLICIT:
     case BINDING_NAME: break;
@@ -251,18 +266,35 @@ static void clear_name(lower_state *L, const char *name, ast_loc loc)
 /* ---- Functions and closures -------------------------------------------------------------- */
 
 /* Entry code: one MAKE_CELL per cellvar; a parameter that is captured moves from the slot its
- * argument arrives in into its cell. Free variables need nothing: they arrive in the closure. */
+ * argument arrives in into its cell, unless it is held by value and stays in its slot. Free
+ * variables need nothing: they arrive in the closure. */
 static void make_cells(lower_state *L)
 {
     const scope *s = L->s;
     ast_loc loc = {L->f->firstlineno, 0, L->f->firstlineno, 0};
     for (int i = 0; i < s->ncellvars; i++) {
         const scope_symbol *sym = scope_lookup(s, s->cellvars[i]);
+        if (sym && sym->by_value)
+            continue;
         int init = -1;
         if (sym && (sym->flags & SYM_PARAM))
             init = lower_op(L, IR_LOAD_LOCAL, -1, -1, sym->slot, loc);
         lower_effect(L, IR_MAKE_CELL, init, -1, i, loc);
     }
+}
+
+/* ir_function.byvalue: per cell, whether its variable is held by value; NULL when none is. */
+static const bool *byvalue_cells(arena *a, const scope *s)
+{
+    int n = s->ncellvars + s->nfreevars;
+    bool *byvalue = arena_alloc(a, (size_t)n + 1);
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        const char *name = i < s->ncellvars ? s->cellvars[i] : s->freevars[i - s->ncellvars];
+        const scope_symbol *sym = scope_lookup(s, name);
+        any |= byvalue[i] = sym && sym->by_value;
+    }
+    return any ? byvalue : NULL;
 }
 
 static void init_function(lower_state *L, arena *a, diag *d, const scope *s, int firstlineno)
@@ -274,6 +306,7 @@ static void init_function(lower_state *L, arena *a, diag *d, const scope *s, int
     f->firstlineno = firstlineno;
     f->nslots = s->nvarnames;
     f->ncells = s->ncellvars + s->nfreevars;
+    f->byvalue = byvalue_cells(a, s);
     f->docstring = -1;
     memset(L, 0, sizeof *L);
     L->arena = a;
@@ -332,7 +365,8 @@ void lower_finish_function(lower_state *L)
 
 /* The closure: for each free variable of the new function, in its co_freevars order, the cell
  * that holds that name here — a cell this function owns, or one it received itself and passes
- * through (the clox resolveUpvalue chain, decided ahead of time by scope analysis). */
+ * through (the clox resolveUpvalue chain, decided ahead of time by scope analysis). A variable
+ * held by value is passed as its value, from this function's slot or its own environment. */
 int lower_make_closure(lower_state *L, const lower_state *child, int defaults, int kwdefaults,
                        int annotations, ast_loc loc)
 {
@@ -340,10 +374,14 @@ int lower_make_closure(lower_state *L, const lower_state *child, int defaults, i
     int *cells = lower_args(L, inner->nfreevars);
     for (int i = 0; i < inner->nfreevars; i++) {
         int index = -1;
+        const scope_symbol *sym = scope_lookup(L->s, inner->freevars[i]);
         scope_binding b = scope_resolve(L->s, inner->freevars[i], &index);
         if (b != BINDING_CELL && b != BINDING_FREE)
             lower_error(L, "SyntaxError", loc, "internal error: free variable without a cell");
-        cells[i] = lower_op(L, IR_LOAD_CLOSURE, -1, -1, index, loc);
+        ir_op op = IR_LOAD_CLOSURE;
+        if (sym && sym->by_value)
+            op = by_value_op(L, sym, IR_LOAD_LOCAL, &index);
+        cells[i] = lower_op(L, op, -1, -1, index, loc);
     }
     int code = ir_add_const(L->arena, L->f, (ir_const){.kind = IRC_CODE, .code = child->f});
     ir_instr *in = lower_op_args(L, IR_MAKE_FUNCTION, cells, inner->nfreevars, loc);

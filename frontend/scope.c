@@ -1,4 +1,4 @@
-/* Scope analysis: the driver of its three passes, the per-scope symbol tables, and pass 2,
+/* Scope analysis: the driver of its passes, the per-scope symbol tables, and pass 2,
  * which resolves every name to a binding the way CPython 3.11's analyze_name does, turning
  * captured locals into cells and threading free variables through intermediate functions. */
 #include "scope.h"
@@ -219,6 +219,7 @@ scope *scope_analyze(arena *a, ast_module *m, diag *d)
     if (!scope_collect(a, m, module, d) || !resolve_scope(a, module, d) ||
         !scope_order(a, m, module, d))
         return NULL;
+    scope_byvalue(m, module);
     return module;
 }
 

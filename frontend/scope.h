@@ -1,7 +1,8 @@
 /* Scope analysis: decides, for every name in every scope (module, function, lambda,
  * comprehension), where it lives at run time — a local slot, a cell the scope owns, a cell
  * captured from an enclosing function, or the module's globals — exactly as CPython 3.11's
- * symtable does, and records co_varnames / co_cellvars / co_freevars in CPython's order. */
+ * symtable does, and records co_varnames / co_cellvars / co_freevars in CPython's order. It
+ * also finds the captured variables that need no cell because they are never rebound. */
 #ifndef CELLAR_SCOPE_H
 #define CELLAR_SCOPE_H
 
@@ -14,6 +15,11 @@
 /* CPython gives up at about 3000 nested statements and expressions (its recursion limit
  * times COMPILER_STACK_FRAME_SCALE); the analysis recurses on nesting, so it stops there too. */
 enum { SCOPE_MAX_NESTING = 3000 };
+
+/* A function's by-value environment slots are one 64-bit mask in its code object
+ * (rt_code.byvalue), so a variable that would be free variable number 64 or later of some
+ * function it passes through stays a cell everywhere. */
+enum { SCOPE_MAX_BYVALUE = 64 };
 
 typedef enum scope_kind {
     SCOPE_MODULE,
@@ -58,6 +64,10 @@ typedef struct scope_symbol {
      * for globals, module names, and a local CPython never loads or stores (`x: int` alone). */
     int index;
     int slot;
+    /* BINDING_CELL / BINDING_FREE: the variable is captured by value, never in a cell
+     * (scope_byvalue.c). Its owner holds it in its slot as an ordinary local, and every
+     * environment record it is in holds the value itself. */
+    bool by_value;
 } scope_symbol;
 
 struct scope {
@@ -93,6 +103,9 @@ struct scope {
     int firstlineno;
     /* True when the body's first statement is a string constant (the docstring). */
     bool has_docstring;
+    /* The module scope only: the source could observe cells (their identity, or writes to
+     * cell_contents), so no variable of the unit is captured by value (scope_byvalue.c). */
+    bool keeps_cells;
     struct scope_private *priv; /* bookkeeping private to scope analysis */
 };
 
@@ -102,7 +115,8 @@ struct scope {
  * and those its compiler raises before emitting code ('return' outside function, 'break'
  * outside loop, starred assignment targets, too many statically nested blocks, default
  * 'except:' not last), reported in CPython's order. A program nested deeper than
- * SCOPE_MAX_NESTING gets kind "RecursionError", as CPython's compiler does. */
+ * SCOPE_MAX_NESTING gets kind "RecursionError", as CPython's compiler does. Last, it marks
+ * the captured variables stored by value (scope_symbol.by_value, scope.keeps_cells). */
 scope *scope_analyze(arena *a, ast_module *m, diag *d);
 
 /* The symbol for `name` in scope `s`, or NULL when the scope never mentions it. */

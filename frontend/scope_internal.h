@@ -1,6 +1,7 @@
-/* Private to scope analysis: the bookkeeping its three passes share. scope_collect.c walks the
- * AST in CPython's symtable order collecting symbols; scope.c resolves every name to a binding;
- * scope_order.c walks again in CPython's compiler order to lay out varnames and children. */
+/* Private to scope analysis: the bookkeeping its passes share. scope_collect.c walks the AST in
+ * CPython's symtable order collecting symbols; scope.c resolves every name to a binding;
+ * scope_order.c walks again in CPython's compiler order to lay out varnames and children;
+ * scope_byvalue.c then decides which captured variables need no cell. */
 #ifndef CELLAR_SCOPE_INTERNAL_H
 #define CELLAR_SCOPE_INTERNAL_H
 
@@ -57,5 +58,9 @@ bool scope_collect(arena *a, ast_module *m, scope *module, diag *d);
 /* Pass 3: reorders children into compile order and fills varnames, cellvars, freevars,
  * qualnames and symbol indices, reporting the errors CPython's compiler raises. */
 bool scope_order(arena *a, ast_module *m, scope *module, diag *d);
+
+/* Pass 4: marks the captured variables that are stored by value (scope_symbol.by_value), unless
+ * the unit could observe cells (scope.keeps_cells). Never fails and changes no name tuple. */
+void scope_byvalue(ast_module *m, scope *module);
 
 #endif

@@ -506,6 +506,17 @@ static bool is_pure_wrapper(const scope *s, int32_t forwards)
            (forwards & star) == star;
 }
 
+/* rt_code.byvalue: which closure items are values (SCOPE_MAX_BYVALUE bits at most). */
+static uint64_t byvalue_mask(const ir_function *f)
+{
+    const scope *s = f->scope;
+    uint64_t mask = 0;
+    for (int i = 0; f->byvalue && i < s->nfreevars && i < SCOPE_MAX_BYVALUE; i++)
+        if (f->byvalue[s->ncellvars + i])
+            mask |= (uint64_t)1 << i;
+    return mask;
+}
+
 static rt_code *make_code(cg_unit *u, const ir_function *f)
 {
     const scope *s = f->scope;
@@ -529,6 +540,7 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
         if (s->has_varkeywords)
             code->empty_kwargs = rt_dict_new();
     }
+    code->byvalue = byvalue_mask(f);
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)
         code->docstring =

@@ -135,7 +135,8 @@ static void emit_cell_op(cg_function *cg, const ir_instr *in)
         bound_cell(cg, in, &cell);
         cg_store_field(cg, cell, offsetof(rt_cell, contents), cg_i64(cg, 0));
         break;
-    case IR_LOAD_CLOSURE:
+    case IR_LOAD_CLOSURE:  /* the cell object */
+    case IR_LOAD_CAPTURED: /* the value a by-value environment entry holds instead */
         cg_store_temp(cg, in->dst, LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[in->imm], ""));
         break;
     default: break;
@@ -324,9 +325,25 @@ static LLVMValueRef kwnames_of(cg_function *cg, int index, int *nkw)
     return const_value(cg, index);
 }
 
+static bool held_by_value(cg_function *cg, int cell)
+{
+    return cg->ir->byvalue && cg->ir->byvalue[cell];
+}
+
+/* The current value of cell `cell`: its contents, or the variable itself when it is held by
+ * value (LOAD_CAPTURED's word). */
+static LLVMValueRef cell_value(cg_function *cg, int cell)
+{
+    LLVMValueRef v = LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[cell], "");
+    if (held_by_value(cg, cell))
+        return v;
+    return cg_load_field(cg, cg->u->i64, v, offsetof(rt_cell, contents));
+}
+
 /* The function's variables in CPython's locals() order — varnames (a cell parameter read
- * from its cell), then the other cellvars, then the freevars — as a rooted tuple of names and,
- * in the argument array, their current values (0 when unbound). */
+ * from its cell, a by-value one from its slot), then the other cellvars, then the freevars —
+ * as a rooted tuple of names and, in the argument array, their current values (0 when
+ * unbound). */
 static LLVMValueRef locals_snapshot(cg_function *cg, rt_value *names_out, int *count)
 {
     const scope *s = cg->ir->scope;
@@ -335,10 +352,8 @@ static LLVMValueRef locals_snapshot(cg_function *cg, rt_value *names_out, int *c
     for (int i = 0; i < s->nvarnames; i++) {
         int cell;
         scope_binding b = scope_resolve(s, s->varnames[i], &cell);
-        LLVMValueRef v = b == BINDING_CELL
-                             ? cg_load_field(cg, cg->u->i64,
-                                             LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[cell], ""),
-                                             offsetof(rt_cell, contents))
+        LLVMValueRef v = b == BINDING_CELL && !held_by_value(cg, cell)
+                             ? cell_value(cg, cell)
                              : LLVMBuildLoad2(cg->b, cg->u->i64, cg->slots[i], "");
         cg_store_field(cg, cg->array, (size_t)n * sizeof(rt_value), v);
         rt_as_tuple(names)->items[n++] = rt_str_intern(cg->u->vm, s->varnames[i]);
@@ -348,8 +363,7 @@ static LLVMValueRef locals_snapshot(cg_function *cg, rt_value *names_out, int *c
         const scope_symbol *sym = scope_lookup(s, name);
         if (c < s->ncellvars && sym && (sym->flags & SYM_PARAM))
             continue; /* already listed with the parameters */
-        LLVMValueRef cell = LLVMBuildLoad2(cg->b, cg->u->i64, cg->cells[c], "");
-        LLVMValueRef v = cg_load_field(cg, cg->u->i64, cell, offsetof(rt_cell, contents));
+        LLVMValueRef v = cell_value(cg, c);
         cg_store_field(cg, cg->array, (size_t)n * sizeof(rt_value), v);
         rt_as_tuple(names)->items[n++] = rt_str_intern(cg->u->vm, name);
     }
@@ -625,7 +639,8 @@ void cg_instr_plain(cg_function *cg, const ir_instr *in)
     case IR_LOAD_DEREF:
     case IR_STORE_DEREF:
     case IR_DELETE_DEREF:
-    case IR_LOAD_CLOSURE: emit_cell_op(cg, in); break;
+    case IR_LOAD_CLOSURE:
+    case IR_LOAD_CAPTURED: emit_cell_op(cg, in); break;
     case IR_LOAD_GLOBAL:
     case IR_STORE_GLOBAL:
     case IR_DELETE_GLOBAL: emit_global_op(cg, in); break;

@@ -111,14 +111,23 @@ static rt_value cell_getattr(rt_vm *vm, rt_value self, rt_value name)
     return v ? v : rt_raise_msg(vm, &rt_value_error_type, "Cell is empty");
 }
 
-/* Deleting an empty cell's contents is allowed, as in CPython. */
+/* Deleting an empty cell's contents is allowed, as in CPython. A copy that __closure__ made of
+ * a by-value item refuses: the closure would never see the change. */
 static int cell_setattr(rt_vm *vm, rt_value self, rt_value name, rt_value value)
 {
     if (!is(name, "cell_contents")) {
         rt_raise_attribute_error(vm, self, name);
         return -1;
     }
-    rt_as_cell(self)->contents = value;
+    rt_cell *cell = rt_as_cell(self);
+    if (cell->copy_of) {
+        rt_raise_format(vm, &rt_attribute_error_type,
+                        "cell_contents of this cell cannot be changed: cellar captured '%U' by "
+                        "value (it is never reassigned), so __closure__ shows a copy",
+                        cell->copy_of);
+        return -1;
+    }
+    cell->contents = value;
     return 0;
 }
 
@@ -200,6 +209,25 @@ static rt_value function_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<function %S at %p>", f->qualname, (void *)f);
 }
 
+/* __closure__: the closure tuple itself, or for code that holds some variables by value a new
+ * tuple in which each such value is in a fresh, read-only cell (rt_cell.copy_of). */
+static rt_value closure_cells(rt_function *f)
+{
+    if (f->closure == RT_NONE || f->code->byvalue == 0)
+        return f->closure;
+    const rt_tuple *items = rt_as_tuple(f->closure);
+    rt_value t = rt_tuple_new(items->size);
+    for (int64_t i = 0; i < items->size; i++) {
+        rt_value v = items->items[i];
+        if (rt_code_byvalue(f->code, i)) {
+            v = rt_cell_new(v);
+            rt_as_cell(v)->copy_of = rt_as_tuple(f->code->freevars)->items[i];
+        }
+        rt_as_tuple(t)->items[i] = v;
+    }
+    return t;
+}
+
 /* The data descriptors of CPython's function type; they shadow __dict__. */
 static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
 {
@@ -216,7 +244,7 @@ static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
     if (is(name, "__kwdefaults__"))
         return f->kwdefaults;
     if (is(name, "__closure__"))
-        return f->closure;
+        return closure_cells(f);
     if (is(name, "__code__"))
         return rt_from_object(f->code);
     if (is(name, "__globals__"))
@@ -307,6 +335,13 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
             rt_raise_format(vm, &rt_value_error_type,
                             "%U() requires a code object with %lld free vars, not %lld", f->name,
                             (long long)nclosure, (long long)nfree);
+            return -1;
+        }
+        if (rt_as_code(value)->byvalue != f->code->byvalue) {
+            rt_raise_format(vm, &rt_value_error_type,
+                            "%U() holds its free variables differently (by value or in cells) "
+                            "from the new code object; cellar cannot switch them",
+                            f->name);
             return -1;
         }
         f->code = rt_as_code(value);

@@ -1,6 +1,7 @@
 /* Code objects, functions and cells: the run-time half of closure conversion. A function is
- * code plus its environment record — a tuple of cells in co_freevars order, CPython's
- * __closure__ — plus defaults, globals and the attributes Python exposes. */
+ * code plus its environment record — a tuple in co_freevars order of cells, or of the values
+ * themselves for variables never rebound, which __closure__ shows as cells — plus defaults,
+ * globals and the attributes Python exposes. */
 #ifndef CELLAR_FUNCTION_H
 #define CELLAR_FUNCTION_H
 
@@ -38,6 +39,9 @@ typedef struct rt_code {
      * **kwargs dict between calls (empty_kwargs, made on first use): neither can escape. */
     int32_t forwards;
     rt_value empty_kwargs;
+    /* Bit i: free variable i is held by value, so closure item i is the variable's value, not
+     * a cell (issue 5: a captured parameter never rebound; frontend/scope_byvalue.c). */
+    uint64_t byvalue;
 } rt_code;
 
 /* RT_FORWARDS_WRAPPER: the code is a pure wrapper, `(*args)` or `(*args, **kwargs)` with no
@@ -48,13 +52,17 @@ enum { RT_FORWARDS_ARGS = 1, RT_FORWARDS_KWARGS = 2, RT_FORWARDS_WRAPPER = 4 };
 typedef struct rt_cell {
     rt_object base;
     rt_value contents; /* 0 while empty */
+    /* 0 for a real cell. A cell that __closure__ made for a by-value closure item holds a copy
+     * of the value and the variable's name here: its cell_contents is read-only. The word is
+     * free: a 16-byte cell already takes 32 bytes with the collector's extra byte. */
+    rt_value copy_of;
 } rt_cell;
 
 typedef struct rt_function {
     rt_object base;
     rt_code *code;
     rt_value globals;    /* dict */
-    rt_value closure;    /* tuple of cells, or RT_NONE when the code has no free variables */
+    rt_value closure;    /* tuple of cells (values where code->byvalue says), or RT_NONE */
     rt_value defaults;   /* tuple or RT_NONE */
     rt_value kwdefaults; /* dict or RT_NONE */
     rt_value name, qualname, doc, module; /* writable attributes */
@@ -82,6 +90,11 @@ rt_value rt_make_closure(rt_vm *vm, rt_code *code, rt_value globals, size_t ncel
 rt_value rt_function_set_annotations(rt_value function, rt_value annotations);
 
 static inline rt_code *rt_as_code(rt_value v) { return (rt_code *)rt_as_object(v); }
+/* Whether closure item i of a function with this code is a value rather than a cell. */
+static inline bool rt_code_byvalue(const rt_code *c, int64_t i)
+{
+    return i >= 0 && i < 64 && (c->byvalue >> i & 1);
+}
 static inline rt_cell *rt_as_cell(rt_value v) { return (rt_cell *)rt_as_object(v); }
 /* The function's __dict__, created on first use. */
 rt_value rt_function_dict(rt_function *f);

@@ -83,9 +83,11 @@ def parse_dump(text):
             cur.docstring = None
         elif line.startswith('  env ['):
             inner = line[len('  env ['):-1]
-            cur.freevars = inner.split(', ') if inner else []
+            # `name=value` marks an entry held by value (LOAD_CAPTURED reads it as it is)
+            cur.freevars = [v.split('=')[0] for v in inner.split(', ')] if inner else []
         elif line.startswith('  cells:'):
-            cur.cellvars = line[len('  cells:'):].split()
+            # `name=slot#i`: held by value in slot i, so no cell is made for it
+            cur.cellvars = [v.split('=')[0] for v in line[len('  cells:'):].split()]
         elif line.startswith('  slots:'):
             cur.varnames = line[len('  slots:'):].split()
         elif line.startswith('  consts:'):
@@ -301,6 +303,9 @@ def step(fn, g, op, dst, rest, slots, cells, t, pending):
                 t[dst] = slots[i]
             else:
                 slots[i] = UNBOUND
+    elif op == 'LOAD_CAPTURED':
+        m = re.match(r"(\S+) \(cell#(\d+)\)", rest)
+        t[dst] = cells[int(m.group(2))]  # the environment holds the value itself
     elif op in ('MAKE_CELL', 'LOAD_DEREF', 'STORE_DEREF', 'DELETE_DEREF', 'LOAD_CLOSURE'):
         m = re.match(r"(\S+) \(cell#(\d+)\)(?: <- (t\d+|empty))?", rest)
         i = int(m.group(2)); name = m.group(1)

@@ -668,3 +668,83 @@ Test(api, many_calls_do_not_leak_handles)
     cr_expect_eq(acc, 100000);
     cr_expect_eq(cellar_handle_count(vm), base);
 }
+
+/* ---- captured variables held by value, seen from outside their unit ---- */
+
+/* x is never reassigned in make, so f's closure holds the value 41 itself. The host, and any
+ * later unit, still sees a tuple of cells: fresh ones, whose contents cannot be changed. */
+Test(api, closure_of_a_by_value_capture_is_materialised)
+{
+    run("def make(x, y):\n"
+        "    def get():\n"
+        "        return x, y\n"
+        "    def bump():\n"
+        "        nonlocal y\n"
+        "        y += 1\n"
+        "    return get, bump\n"
+        "f, bump = make(41, 0)\n");
+    cellar_value f = global("f"), closure, cell, contents;
+    cr_assert_eq(cellar_get_attr(vm, f, "__closure__", &closure), CELLAR_OK);
+    size_t n = 0;
+    cr_assert_eq(cellar_len(vm, closure, &n), CELLAR_OK);
+    cr_expect_eq(n, 2);
+    cr_assert_eq(cellar_get_index(vm, closure, 0, &cell), CELLAR_OK);
+    char *repr = NULL;
+    cr_assert_eq(cellar_repr(vm, cell, &repr), CELLAR_OK);
+    cr_expect(strncmp(repr, "<cell at 0x", 11) == 0, "%s", repr);
+    cellar_free(repr);
+    cr_assert_eq(cellar_get_attr(vm, cell, "cell_contents", &contents), CELLAR_OK);
+    int64_t v = 0;
+    cr_assert_eq(cellar_to_int(vm, contents, &v), CELLAR_OK);
+    cr_expect_eq(v, 41);
+    cellar_release(vm, contents);
+    cellar_release(vm, cell);
+    cellar_release(vm, closure);
+    cellar_release(vm, f);
+
+    /* A later unit reading __closure__ gets the same picture; writing the copy is an error,
+     * writing y's real cell is seen by the closure. */
+    run("c = f.__closure__\n"
+        "print(c[0].cell_contents, c[1].cell_contents, c[0] is f.__closure__[0])\n"
+        "c[1].cell_contents = 7\n"
+        "bump()\n"
+        "print(f())\n");
+    cr_expect_str_eq(out.text, "41 0 False\n(41, 8)\n");
+    const char *src = "f.__closure__[0].cell_contents = 1\n";
+    cr_expect_eq(cellar_exec_string(vm, src, strlen(src), "<test>"), CELLAR_RUNTIME_ERROR);
+    cr_expect_str_eq(cellar_error_type(vm), "AttributeError");
+    cr_expect_str_eq(cellar_error_message(vm),
+                     "cell_contents of this cell cannot be changed: cellar captured 'x' by value "
+                     "(it is never reassigned), so __closure__ shows a copy");
+    src = "del f.__closure__[0].cell_contents\n";
+    cr_expect_eq(cellar_exec_string(vm, src, strlen(src), "<test>"), CELLAR_RUNTIME_ERROR);
+    cr_expect_str_eq(cellar_error_type(vm), "AttributeError");
+    memset(&out, 0, sizeof out);
+    run("print(f())\n");
+    cr_expect_str_eq(out.text, "(41, 8)\n");
+}
+
+/* Swapping __code__ between functions that hold their free variables differently would make
+ * the code read a value as a cell: it is refused. Within one unit that assigns __code__, every
+ * variable is a cell, so such swaps work as in CPython. */
+Test(api, code_swaps_between_by_value_and_cell_closures_are_refused)
+{
+    run("def make(x):\n"
+        "    return lambda: x\n"
+        "byvalue = make(1)\n");
+    run("def make2(x):\n"
+        "    return lambda: x\n"
+        "cells = make2(2)\n"
+        "other = make2(3)\n"
+        "other.__code__ = cells.__code__\n"
+        "print(other())\n");
+    cr_expect_str_eq(out.text, "3\n");
+    const char *src = "byvalue.__code__ = cells.__code__\n";
+    cr_expect_eq(cellar_exec_string(vm, src, strlen(src), "<test>"), CELLAR_RUNTIME_ERROR);
+    cr_expect_str_eq(cellar_error_type(vm), "ValueError");
+    cr_expect(strstr(cellar_error_message(vm), "by value or in cells") != NULL, "%s",
+              cellar_error_message(vm));
+    memset(&out, 0, sizeof out);
+    run("print(byvalue(), cells())\n");
+    cr_expect_str_eq(out.text, "1 2\n");
+}

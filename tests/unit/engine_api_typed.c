@@ -160,6 +160,30 @@ Test(typed, a_closure_reads_its_free_variables_each_call)
     cr_expect_eq(cellar_error_status(vm), CELLAR_OK);
 }
 
+/* k is never reassigned, so the closure holds its value, not a cell: the specialised body
+ * treats it as a constant of each function object. */
+Test(typed, a_free_variable_held_by_value)
+{
+    run("def make_scale(k):\n"
+        "    return lambda x: x * k\n"
+        "triple = make_scale(3)\n"
+        "halve = make_scale(0.5)\n"
+        "big = make_scale(2 ** 70)\n");
+    bool spec;
+    fn_l_l triple = (fn_l_l)entry("triple", "(int64) -> int64", &spec);
+    cr_expect(spec);
+    cr_expect_eq(triple(5), 15);
+    cr_expect_eq(triple(-7), -21);
+    fn_d_d halve = (fn_d_d)entry("halve", "(double) -> double", &spec);
+    cr_expect(spec);
+    cr_expect_float_eq(halve(3.0), 1.5, 1e-12);
+    fn_l_l big = (fn_l_l)entry("big", "(int64) -> int64", &spec);
+    cr_expect_eq(big(0), 0, "0 * 2**70 on the generic path");
+    cr_expect_eq(cellar_error_status(vm), CELLAR_OK);
+    cr_expect_eq(big(1), 0);
+    cr_expect_str_eq(cellar_error_type(vm), "OverflowError");
+}
+
 Test(typed, recursion_through_the_global_name)
 {
     run("def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n");

@@ -131,12 +131,14 @@ static const char *seed_003 = "def make_multiplier(coefficient):\n"
                               "multiplier3 = make_multiplier(3)\n"
                               "print(multiplier3())\n";
 
+/* coefficient is a parameter never reassigned, so the environment holds its value; product
+ * is rebound through nonlocal and stays a cell. */
 Test(ir, seed_multiplier_reads_and_writes_its_environment)
 {
     const char *inner = section(dump_of(seed_003), "make_multiplier.<locals>.multiplier");
-    assert_has(inner, "  env [coefficient, product]\n");
+    assert_has(inner, "  env [coefficient=value, product]\n");
     const char *order[] = {"t0 = LOAD_DEREF product (cell#1)",
-                           "t1 = LOAD_DEREF coefficient (cell#0)",
+                           "t1 = LOAD_CAPTURED coefficient (cell#0)",
                            "t2 = BINARY t0 *= t1",
                            "STORE_DEREF product (cell#1) <- t2",
                            "LOAD_DEREF product (cell#1)",
@@ -151,19 +153,18 @@ Test(ir, seed_make_multiplier_owns_the_cells_and_builds_the_closure)
 {
     const char *outer = section(dump_of(seed_003), "make_multiplier");
     assert_has(outer, "  env []\n");
-    assert_has(outer, "  cells: coefficient product\n");
+    assert_has(outer, "  cells: coefficient=slot#0 product\n");
     assert_has(outer, "  slots: coefficient multiplier\n");
     const char *order[] = {
-        "t0 = LOAD_LOCAL coefficient (slot#0)",
-        "MAKE_CELL coefficient (cell#0) <- t0",
         "MAKE_CELL product (cell#1) <- empty",
-        "STORE_DEREF product (cell#1) <- t1",
-        "t2 = LOAD_CLOSURE coefficient (cell#0)",
-        "t3 = LOAD_CLOSURE product (cell#1)",
-        "MAKE_FUNCTION k1 <code make_multiplier.<locals>.multiplier> closure=(t2, t3)",
-        "STORE_LOCAL multiplier (slot#1) <- t4",
+        "STORE_DEREF product (cell#1) <- t0",
+        "t1 = LOAD_LOCAL coefficient (slot#0)",
+        "t2 = LOAD_CLOSURE product (cell#1)",
+        "MAKE_FUNCTION k1 <code make_multiplier.<locals>.multiplier> closure=(t1, t2)",
+        "STORE_LOCAL multiplier (slot#1) <- t3",
         "LOAD_LOCAL multiplier (slot#1)"};
-    assert_in_order(outer, order, 9);
+    assert_in_order(outer, order, 7);
+    assert_lacks(outer, "MAKE_CELL coefficient");
 }
 
 Test(ir, seed_module_uses_globals)
@@ -192,7 +193,8 @@ Test(ir, functions_are_dumped_in_pre_order)
 
 Test(ir, pass_through_free_variable)
 {
-    const char *dump = dump_of("def outer(x):\n"
+    const char *dump = dump_of("def outer():\n"
+                               "    x = 1\n"
                                "    def middle():\n"
                                "        def inner():\n"
                                "            return x\n"
@@ -211,8 +213,30 @@ Test(ir, pass_through_free_variable)
     assert_has(inner, "  env [x]\n");
     assert_has(inner, "t0 = LOAD_DEREF x (cell#0)");
     const char *outer = section(dump, "outer");
-    assert_has(outer, "MAKE_CELL x (cell#0) <- t0");
+    assert_has(outer, "MAKE_CELL x (cell#0) <- empty");
     assert_has(outer, "LOAD_CLOSURE x (cell#0)");
+}
+
+/* The middle function of church.py's successor passes n on without reading it: by value, it
+ * forwards the value from its own environment. */
+Test(ir, pass_through_by_value)
+{
+    const char *dump = dump_of("succ = lambda n: lambda f: lambda x: f(n(f)(x))\n");
+    const char *outer = section(dump, "<lambda>");
+    assert_has(outer, "  cells: n=slot#0\n");
+    assert_has(outer, "t0 = LOAD_LOCAL n (slot#0)");
+    assert_lacks(outer, "CELL");
+    const char *middle = section(dump, "<lambda>.<locals>.<lambda>");
+    assert_has(middle, "  env [n=value]\n");
+    assert_has(middle, "  cells: f=slot#0\n");
+    const char *order[] = {"t0 = LOAD_LOCAL f (slot#0)", "t1 = LOAD_CAPTURED n (cell#1)",
+                           "closure=(t0, t1)"};
+    assert_in_order(middle, order, 3);
+    assert_lacks(middle, "CLOSURE n");
+    const char *inner = section(dump, "<lambda>.<locals>.<lambda>.<locals>.<lambda>");
+    assert_has(inner, "  env [f=value, n=value]\n");
+    assert_has(inner, "LOAD_CAPTURED n (cell#1)");
+    assert_lacks(inner, "DEREF");
 }
 
 Test(ir, uncaptured_locals_are_plain_slots)
@@ -238,6 +262,7 @@ Test(ir, captured_parameter_moves_from_its_slot_into_its_cell)
     const char *f = section(dump_of("def f(a, b):\n"
                                     "    def g():\n"
                                     "        return b\n"
+                                    "    b = 2\n"
                                     "    return a, g\n"),
                             "f");
     assert_has(f, "  cells: b\n");
@@ -292,18 +317,17 @@ Test(ir, comprehension_is_a_closure_called_with_its_first_iterator)
     const char *dump = dump_of("def f(n, xs):\n"
                                "    return [x * n for x in xs if x]\n");
     const char *f = section(dump, "f");
-    const char *order[] = {"MAKE_CELL n (cell#0)",
-                           "t1 = LOAD_CLOSURE n (cell#0)",
-                           "t2 = MAKE_FUNCTION k0 <code f.<locals>.<listcomp>> closure=(t1)",
-                           "t3 = LOAD_LOCAL xs (slot#1)",
-                           "t4 = GET_ITER t3",
-                           "t5 = CALL t2(t4)",
-                           "RETURN t5"};
-    assert_in_order(f, order, 7);
+    const char *order[] = {"t0 = LOAD_LOCAL n (slot#0)",
+                           "t1 = MAKE_FUNCTION k0 <code f.<locals>.<listcomp>> closure=(t0)",
+                           "t2 = LOAD_LOCAL xs (slot#1)",
+                           "t3 = GET_ITER t2",
+                           "t4 = CALL t1(t3)",
+                           "RETURN t4"};
+    assert_in_order(f, order, 6);
     const char *comp = section(dump, "f.<locals>.<listcomp>");
     assert_has(comp, "function <listcomp>  ");
     assert_has(comp, "args=1 ");
-    assert_has(comp, "  env [n]\n");
+    assert_has(comp, "  env [n=value]\n");
     assert_has(comp, "  slots: .0 x\n");
     const char *body[] = {"t0 = BUILD_LIST ()",
                           "t1 = LOAD_LOCAL .0 (slot#0)",
@@ -313,7 +337,7 @@ Test(ir, comprehension_is_a_closure_called_with_its_first_iterator)
                           "b3:",
                           "RETURN t0",
                           "b4:",
-                          "LOAD_DEREF n (cell#0)",
+                          "LOAD_CAPTURED n (cell#0)",
                           "LIST_APPEND t0 <- t6",
                           "JUMP b1"};
     assert_in_order(comp, body, 11);
@@ -904,6 +928,38 @@ static bool uses_cell(ir_op op)
            op == IR_DELETE_DEREF || op == IR_LOAD_CLOSURE;
 }
 
+static bool held_by_value(const ir_function *f, int cell)
+{
+    return f->byvalue && cell >= 0 && cell < f->ncells && f->byvalue[cell];
+}
+
+/* The operation that assigns temp t (closure operands are assigned once). */
+static ir_op defining_op(const ir_function *f, int t)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        for (int k = 0; k < f->blocks[i]->ninstrs; k++)
+            if (f->blocks[i]->instrs[k].dst == t)
+                return f->blocks[i]->instrs[k].op;
+    return IR_OP_COUNT;
+}
+
+/* Each closure item has the form the new function's environment expects: a by-value entry
+ * gets a value (LOAD_LOCAL from the owner's slot, LOAD_CAPTURED passing it on), a cell entry a
+ * cell (LOAD_CLOSURE). */
+static void check_closure(const ir_function *f, const ir_instr *in, const ir_function *inner)
+{
+    const scope *is = inner->scope;
+    for (int i = 0; i < in->nargs; i++) {
+        ir_op op = defining_op(f, in->args[i]);
+        if (held_by_value(inner, is->ncellvars + i))
+            cr_assert(op == IR_LOAD_LOCAL || op == IR_LOAD_CAPTURED, "%s: closure item %s of %s",
+                      f->qualname, is->freevars[i], inner->qualname);
+        else
+            cr_assert_eq(op, IR_LOAD_CLOSURE, "%s: closure item %s of %s", f->qualname,
+                         is->freevars[i], inner->qualname);
+    }
+}
+
 static void check_temp(const ir_function *f, int t, const char *what)
 {
     cr_assert(t >= -1 && t < f->ntemps, "%s: temp %d of %s out of range", f->qualname, t, what);
@@ -925,8 +981,13 @@ static void check_instr(const ir_function *f, const ir_instr *in)
         check_temp(f, in->args[i], op);
     if (uses_slot(in->op))
         cr_assert(in->imm >= 0 && in->imm < f->nslots, "%s: %s slot %d", f->qualname, op, in->imm);
-    if (uses_cell(in->op))
+    if (uses_cell(in->op)) {
         cr_assert(in->imm >= 0 && in->imm < f->ncells, "%s: %s cell %d", f->qualname, op, in->imm);
+        cr_assert(!held_by_value(f, in->imm), "%s: %s of a by-value variable", f->qualname, op);
+    }
+    if (in->op == IR_LOAD_CAPTURED)
+        cr_assert(in->imm >= f->scope->ncellvars && held_by_value(f, in->imm),
+                  "%s: LOAD_CAPTURED of cell %d", f->qualname, in->imm);
     if (in->op == IR_CONST || in->op == IR_LOAD_GLOBAL || in->op == IR_GET_ATTR ||
         in->op == IR_MAKE_FUNCTION || in->op == IR_CALL_METHOD || in->op == IR_IMPORT_NAME)
         cr_assert(in->imm >= 0 && in->imm < f->nconsts, "%s: %s const %d", f->qualname, op,
@@ -936,6 +997,7 @@ static void check_instr(const ir_function *f, const ir_instr *in)
         cr_assert_eq(c->kind, IRC_CODE);
         cr_assert_eq(in->nargs, c->code->scope->nfreevars, "%s: closure of %s", f->qualname,
                      c->code->qualname);
+        check_closure(f, in, c->code);
     }
     if (in->target)
         cr_assert(in_function(f, in->target), "%s: %s jumps outside", f->qualname, op);
