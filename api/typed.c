@@ -120,7 +120,7 @@ static bool parse_signature(const char *text, typed_signature *sig)
 /* The result as the declared C type's bits, or false with TypeError/OverflowError raised. */
 static bool unbox_result(rt_vm *rt, const typed_entry *e, rt_value r, uint64_t *bits)
 {
-    rt_value name = rt_as_function(e->function)->qualname;
+    rt_value name = rt_function_qualname(rt_as_function(e->function));
     if (e->sig.result == TYPED_INT64) {
         int64_t i;
         if (rt_is_int(r) && rt_int_to_int64(r, &i)) {
@@ -489,7 +489,7 @@ static cellar_status check_shape(cellar_vm *vm, rt_value f, const typed_signatur
         rt_raise_format(rt, &rt_type_error_type,
                         "%U() does not take exactly %d positional arguments, as the signature "
                         "says",
-                        rt_as_function(f)->qualname, sig->nparams);
+                        rt_function_qualname(rt_as_function(f)), sig->nparams);
         return api_fail(vm, CELLAR_API_ERROR);
     }
     return CELLAR_OK;

@@ -67,46 +67,59 @@ void cg_emit_make_cell(cg_function *cg, const ir_instr *in, LLVMValueRef content
     LLVMBuildStore(cg->b, cell, cg->cells[in->imm]);
 }
 
-/* rt_make_closure's fields, for a code object known now: its names and docstring are
- * constants. __module__ is globals['__name__'] or None. */
+/* A new function's __module__ (globals['__name__'], or None when absent) is nearly always the
+ * code's cached one, which needs nothing stored; rt_function_init_module takes the rest (the
+ * code's first function, a module that rebound __name__). */
+static void init_module(cg_function *cg, LLVMValueRef f, rt_code *code, LLVMValueRef module)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef none = cg_i64(cg, RT_NONE);
+    LLVMValueRef absent = LLVMBuildICmp(b, LLVMIntEQ, module, cg_i64(cg, 0), "");
+    module = LLVMBuildSelect(b, absent, none, module, "module");
+    LLVMValueRef cached =
+        cg_load_field(cg, cg->u->i64, cg_ptr_const(cg, code), offsetof(rt_code, module));
+    LLVMBasicBlockRef other = cg_new_block(cg, "module.other");
+    LLVMBasicBlockRef done = cg_new_block(cg, "module.done");
+    LLVMValueRef br =
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, module, cached, ""), other, done);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
+
+    LLVMPositionBuilderAtEnd(b, other);
+    LLVMValueRef args[2] = {f, module};
+    (void)cg_call(cg, "rt_function_init_module", args, 2);
+    LLVMBuildBr(b, done);
+    LLVMPositionBuilderAtEnd(b, done);
+}
+
+/* rt_make_closure's fields. __name__, __qualname__ and __doc__ are read from the code until
+ * set, so a function without keyword defaults (the only kind built here) has nothing for
+ * its rt_function_extra, which stays NULL. */
 static void init_function(cg_function *cg, const ir_instr *in, LLVMValueRef f, rt_code *code,
                           LLVMValueRef closure, LLVMValueRef module)
 {
-    LLVMValueRef none = cg_i64(cg, RT_NONE);
-    LLVMValueRef defaults = in->a >= 0 ? cg_load_temp(cg, in->a) : none;
-    LLVMValueRef kwdefaults = in->b >= 0 ? cg_load_temp(cg, in->b) : none;
-    rt_value doc = code->docstring ? code->docstring : RT_NONE;
-    LLVMValueRef absent = LLVMBuildICmp(cg->b, LLVMIntEQ, module, cg_i64(cg, 0), "");
-    struct {
-        size_t at;
-        LLVMValueRef value;
-    } fields[] = {
-        {offsetof(rt_function, code), cg_ptr_const(cg, code)},
-        {offsetof(rt_function, globals), cg->globals},
-        {offsetof(rt_function, closure), closure},
-        {offsetof(rt_function, defaults), defaults},
-        {offsetof(rt_function, kwdefaults), kwdefaults},
-        {offsetof(rt_function, name), cg_i64(cg, code->name)},
-        {offsetof(rt_function, qualname), cg_i64(cg, code->qualname)},
-        {offsetof(rt_function, doc), cg_i64(cg, doc)},
-        {offsetof(rt_function, module), LLVMBuildSelect(cg->b, absent, none, module, "")},
-    };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        cg_store_field(cg, f, fields[i].at, fields[i].value);
+    LLVMValueRef defaults = in->a >= 0 ? cg_load_temp(cg, in->a) : cg_i64(cg, RT_NONE);
+    cg_store_field(cg, f, offsetof(rt_function, code), cg_ptr_const(cg, code));
+    cg_store_field(cg, f, offsetof(rt_function, globals), cg->globals);
+    cg_store_field(cg, f, offsetof(rt_function, closure), closure);
+    cg_store_field(cg, f, offsetof(rt_function, defaults), defaults);
+    init_module(cg, f, code, module);
 }
 
-/* The inline MAKE_FUNCTION fills every field of rt_function but dict and annotations, which
- * start as 0; a new field needs a line in init_function. */
-_Static_assert(sizeof(rt_function) == 12 * sizeof(rt_value), "rt_function changed");
+/* The inline MAKE_FUNCTION fills every field of rt_function but extra, which starts as NULL;
+ * a new field needs a line in init_function. */
+_Static_assert(sizeof(rt_function) == 6 * sizeof(rt_value), "rt_function changed");
+_Static_assert(offsetof(rt_function, extra) == 5 * sizeof(rt_value), "rt_function changed");
 
-/* Function and closure tuple in one block, as rt_make_closure lays them out. */
+/* Function and closure tuple in one block, as rt_make_closure lays them out: 48 bytes, then
+ * 16 and 8 a cell, so with the collector's extra byte a 1-cell closure takes the 80-byte
+ * size class and a 2-cell one 96. */
 bool cg_emit_make_function_inline(cg_function *cg, const ir_instr *in, rt_code *code,
                                   LLVMValueRef module)
 {
     size_t tuple_bytes = in->nargs ? sizeof(rt_tuple) + (size_t)in->nargs * sizeof(rt_value) : 0;
     size_t size = sizeof(rt_function) + tuple_bytes;
-    if (!inline_alloc(cg, size))
-        return false;
+    if (in->b >= 0 || !inline_alloc(cg, size))
+        return false; /* keyword defaults live in an rt_function_extra: rt_make_closure */
     LLVMValueRef f = alloc_object(cg, size, &rt_function_type);
     LLVMValueRef closure = cg_i64(cg, RT_NONE);
     if (in->nargs > 0) {

@@ -63,6 +63,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_make_function", FN(rt_make_function), "vppvvvv"},
     {"rt_make_closure", FN(rt_make_closure), "vppvzpvvv"},
     {"rt_function_set_annotations", FN(rt_function_set_annotations), "vvv"},
+    {"rt_function_init_module", FN(rt_function_init_module), "vvv"},
     /* attributes and subscripts */
     {"rt_getattr", FN(rt_getattr), "vpvv"},
     {"rt_setattr", FN(rt_setattr), "ipvvv"},

@@ -52,8 +52,8 @@ static bool too_many_positional(rt_vm *vm, rt_function *f, size_t given, const r
                  " positional argument%s (and %lld keyword-only argument%s)", given != 1 ? "s" : "",
                  (long long)kwonly_given, kwonly_given != 1 ? "s" : "");
     rt_raise_format(vm, &rt_type_error_type,
-                    "%U() takes %s positional argument%s but %zu%s %s given", f->qualname, sig,
-                    plural ? "s" : "", given, kwonly_sig,
+                    "%U() takes %s positional argument%s but %zu%s %s given",
+                    rt_function_qualname(f), sig, plural ? "s" : "", given, kwonly_sig,
                     given == 1 && !kwonly_given ? "was" : "were");
     return false;
 }
@@ -79,7 +79,7 @@ static bool missing_arguments(rt_vm *vm, rt_function *f, const char *kind, int64
             return false;
     }
     rt_raise_format(vm, &rt_type_error_type, "%U() missing %lld required %s argument%s: %U",
-                    f->qualname, (long long)total, kind, total == 1 ? "" : "s",
+                    rt_function_qualname(f), (long long)total, kind, total == 1 ? "" : "s",
                     rt_strbuf_finish(&names));
     return false;
 }
@@ -105,7 +105,7 @@ static bool posonly_passed_as_keyword(rt_vm *vm, rt_function *f, rt_value kwname
         return true;
     rt_raise_format(vm, &rt_type_error_type,
                     "%U() got some positional-only arguments passed as keyword arguments: '%U'",
-                    f->qualname, rt_strbuf_finish(&names));
+                    rt_function_qualname(f), rt_strbuf_finish(&names));
     return false;
 }
 
@@ -130,7 +130,8 @@ static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues, r
     for (size_t k = 0; k < kw_count(kwnames); k++) {
         rt_value name = rt_as_tuple(kwnames)->items[k];
         if (!rt_is_type(name, &rt_str_type)) {
-            rt_raise_format(vm, &rt_type_error_type, "%U() keywords must be strings", f->qualname);
+            rt_raise_format(vm, &rt_type_error_type, "%U() keywords must be strings",
+                            rt_function_qualname(f));
             return false;
         }
         int64_t j = find_keyword(f->code, name);
@@ -139,7 +140,8 @@ static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues, r
                 if (!posonly_passed_as_keyword(vm, f, kwnames))
                     return false;
                 rt_raise_format(vm, &rt_type_error_type,
-                                "%U() got an unexpected keyword argument '%U'", f->qualname, name);
+                                "%U() got an unexpected keyword argument '%U'",
+                                rt_function_qualname(f), name);
                 return false;
             }
             if (rt_dict_set(vm, kwdict, name, kwvalues[k]) < 0)
@@ -148,7 +150,7 @@ static bool bind_keywords(rt_vm *vm, rt_function *f, const rt_value *kwvalues, r
         }
         if (slots[j] != 0) {
             rt_raise_format(vm, &rt_type_error_type, "%U() got multiple values for argument '%U'",
-                            f->qualname, name);
+                            rt_function_qualname(f), name);
             return false;
         }
         slots[j] = kwvalues[k];
@@ -177,11 +179,12 @@ static bool bind_kwdefaults(rt_vm *vm, rt_function *f, rt_value *slots)
 {
     rt_code *co = f->code;
     int64_t start = co->argcount, end = co->argcount + co->kwonlyargcount;
+    rt_value kwdefaults = rt_function_kwdefaults(f);
     bool missing = false;
     for (int64_t i = start; i < end; i++) {
         if (slots[i] != 0)
             continue;
-        rt_value v = f->kwdefaults == RT_NONE ? 0 : rt_dict_get_str(f->kwdefaults, varname(co, i));
+        rt_value v = kwdefaults == RT_NONE ? 0 : rt_dict_get_str(kwdefaults, varname(co, i));
         if (v != 0)
             slots[i] = v;
         else
@@ -356,7 +359,7 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
     rt_code *co = f->code;
     if (co->entry == NULL)
         return rt_raise_format(vm, &rt_runtime_error_type, "%U() has no compiled code",
-                               f->qualname);
+                               rt_function_qualname(f));
     const int simple = RT_CO_VARARGS | RT_CO_VARKEYWORDS;
     if (nargs == (size_t)co->argcount && kw_count(kwnames) == 0 && !(co->flags & simple) &&
         co->kwonlyargcount == 0)
@@ -407,9 +410,10 @@ rt_value rt_function_str(rt_vm *vm, rt_value callee)
 {
     if (rt_is_type(callee, &rt_function_type)) {
         rt_function *f = rt_as_function(callee);
-        if (rt_is_type(f->module, &rt_str_type) && !rt_str_equal_cstr(f->module, "builtins"))
-            return rt_str_printf(vm, "%U.%U()", f->module, f->qualname);
-        return rt_str_printf(vm, "%U()", f->qualname);
+        rt_value module = rt_function_module(f);
+        if (rt_is_type(module, &rt_str_type) && !rt_str_equal_cstr(module, "builtins"))
+            return rt_str_printf(vm, "%U.%U()", module, rt_function_qualname(f));
+        return rt_str_printf(vm, "%U()", rt_function_qualname(f));
     }
     if (rt_is_type(callee, &rt_builtin_type))
         return rt_str_printf(vm, "%s()", ((rt_builtin *)rt_as_object(callee))->name);

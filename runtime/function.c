@@ -143,7 +143,28 @@ const rt_type rt_cell_type = {
 
 /* ---- functions ---- */
 
-/* The fields MAKE_FUNCTION sets; `f` is freshly allocated (zeroed). */
+/* The function's rarely set attributes, allocated on first use. */
+static rt_function_extra *extra_of(rt_function *f)
+{
+    if (f->extra == NULL)
+        f->extra = rt_alloc_raw(sizeof *f->extra);
+    return f->extra;
+}
+
+/* The first function of a code caches the module on the code, so that the functions after
+ * it, whose module is nearly always the same, need no rt_function_extra for it. */
+rt_value rt_function_init_module(rt_value function, rt_value module)
+{
+    rt_function *f = rt_as_function(function);
+    if (f->code->module == 0)
+        f->code->module = module;
+    else if (module != f->code->module)
+        extra_of(f)->module = module;
+    return function;
+}
+
+/* The fields MAKE_FUNCTION sets; `f` is freshly allocated (zeroed). __name__, __qualname__
+ * and __doc__ are the code's until set. */
 static rt_value init_function(rt_function *f, rt_code *code, rt_value globals, rt_value closure,
                               rt_value defaults, rt_value kwdefaults, rt_value module)
 {
@@ -151,13 +172,11 @@ static rt_value init_function(rt_function *f, rt_code *code, rt_value globals, r
     f->globals = globals;
     f->closure = closure ? closure : RT_NONE;
     f->defaults = defaults ? defaults : RT_NONE;
-    f->kwdefaults = kwdefaults ? kwdefaults : RT_NONE;
-    f->name = code->name;
-    f->qualname = code->qualname;
-    f->doc = code->docstring ? code->docstring : RT_NONE;
-    f->module = module ? module : RT_NONE;
-    f->dict = 0;
-    return rt_from_object(f);
+    if (kwdefaults != 0 && kwdefaults != RT_NONE)
+        extra_of(f)->kwdefaults = kwdefaults;
+    rt_value function = rt_from_object(f);
+    module = module ? module : RT_NONE;
+    return module == code->module ? function : rt_function_init_module(function, module);
 }
 
 rt_value rt_make_function(rt_vm *vm, rt_code *code, rt_value globals, rt_value closure,
@@ -192,21 +211,25 @@ rt_value rt_make_closure(rt_vm *vm, rt_code *code, rt_value globals, size_t ncel
 
 rt_value rt_function_set_annotations(rt_value function, rt_value annotations)
 {
-    rt_as_function(function)->annotations = annotations;
+    extra_of(rt_as_function(function))->annotations = annotations;
     return function;
 }
 
 rt_value rt_function_dict(rt_function *f)
 {
-    if (f->dict == 0)
-        f->dict = rt_dict_new();
-    return f->dict;
+    rt_function_extra *x = extra_of(f);
+    if (x->dict == 0)
+        x->dict = rt_dict_new();
+    return x->dict;
 }
+
+/* The __dict__ if there is one yet, else 0: reads need not create it. */
+static rt_value dict_if_any(const rt_function *f) { return f->extra ? f->extra->dict : 0; }
 
 static rt_value function_repr(rt_vm *vm, rt_value self)
 {
     rt_function *f = rt_as_function(self);
-    return rt_str_printf(vm, "<function %S at %p>", f->qualname, (void *)f);
+    return rt_str_printf(vm, "<function %S at %p>", rt_function_qualname(f), (void *)f);
 }
 
 /* __closure__: the closure tuple itself, or for code that holds some variables by value a new
@@ -232,17 +255,17 @@ static rt_value closure_cells(rt_function *f)
 static rt_value function_special(rt_vm *vm, rt_function *f, rt_value name)
 {
     if (is(name, "__name__"))
-        return f->name;
+        return rt_function_name(f);
     if (is(name, "__qualname__"))
-        return f->qualname;
+        return rt_function_qualname(f);
     if (is(name, "__doc__"))
-        return f->doc;
+        return rt_function_doc(f);
     if (is(name, "__module__"))
-        return f->module;
+        return rt_function_module(f);
     if (is(name, "__defaults__"))
         return f->defaults;
     if (is(name, "__kwdefaults__"))
-        return f->kwdefaults;
+        return rt_function_kwdefaults(f);
     if (is(name, "__closure__"))
         return closure_cells(f);
     if (is(name, "__code__"))
@@ -263,11 +286,13 @@ static rt_value function_getattr(rt_vm *vm, rt_value self, rt_value name)
     if (v != 0)
         return v;
     if (is(name, "__annotations__")) {
-        if (f->annotations == 0)
-            f->annotations = rt_dict_new(); /* created on first access and then kept */
-        return f->annotations;
+        rt_function_extra *x = extra_of(f);
+        if (x->annotations == 0)
+            x->annotations = rt_dict_new(); /* created on first access and then kept */
+        return x->annotations;
     }
-    v = f->dict ? rt_dict_get_str(f->dict, name) : 0;
+    rt_value dict = dict_if_any(f);
+    v = dict ? rt_dict_get_str(dict, name) : 0;
     if (v != 0)
         return v;
     if (is(name, "__class__"))
@@ -281,6 +306,18 @@ static int type_error(rt_vm *vm, const char *message)
     return -1;
 }
 
+/* A function keeps the names, docstring and module it was made with when its __code__ is
+ * replaced (CPython copies them at MAKE_FUNCTION), so the ones it read from its old code
+ * become its own. */
+static void keep_code_attributes(rt_function *f)
+{
+    rt_function_extra *x = extra_of(f);
+    x->name = rt_function_name(f);
+    x->qualname = rt_function_qualname(f);
+    x->doc = rt_function_doc(f);
+    x->module = rt_function_module(f);
+}
+
 /* Assignment to one of the descriptors; 1 when `name` is not one of them. */
 static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_value value)
 {
@@ -290,11 +327,13 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
             return type_error(vm, is(name, "__name__")
                                       ? "__name__ must be set to a string object"
                                       : "__qualname__ must be set to a string object");
-        *(is(name, "__name__") ? &f->name : &f->qualname) = value;
+        rt_function_extra *x = extra_of(f);
+        *(is(name, "__name__") ? &x->name : &x->qualname) = value;
         return 0;
     }
     if (is(name, "__doc__") || is(name, "__module__")) {
-        *(is(name, "__doc__") ? &f->doc : &f->module) = value ? value : RT_NONE;
+        rt_function_extra *x = extra_of(f);
+        *(is(name, "__doc__") ? &x->doc : &x->module) = value ? value : RT_NONE;
         return 0;
     }
     if (is(name, "__defaults__")) {
@@ -306,7 +345,8 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
     if (is(name, "__kwdefaults__")) {
         if (!none_or_del && !rt_is_type(value, &rt_dict_type))
             return type_error(vm, "__kwdefaults__ must be set to a dict object");
-        f->kwdefaults = none_or_del ? RT_NONE : value;
+        if (!none_or_del || f->extra != NULL)
+            extra_of(f)->kwdefaults = none_or_del ? 0 : value;
         return 0;
     }
     if (is(name, "__dict__")) {
@@ -317,13 +357,16 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
                             "__dict__ must be set to a dictionary, not a '%T'", value);
             return -1;
         }
-        f->dict = value;
+        extra_of(f)->dict = value;
         return 0;
     }
     if (is(name, "__annotations__")) {
         if (value != 0 && value != RT_NONE && !rt_is_type(value, &rt_dict_type))
             return type_error(vm, "__annotations__ must be set to a dict object");
-        f->annotations = value == RT_NONE ? 0 : value;
+        if (value != 0 && value != RT_NONE)
+            extra_of(f)->annotations = value;
+        else if (f->extra != NULL)
+            f->extra->annotations = 0;
         return 0;
     }
     if (is(name, "__code__")) {
@@ -333,17 +376,18 @@ static int function_set_special(rt_vm *vm, rt_function *f, rt_value name, rt_val
         int64_t nclosure = f->closure == RT_NONE ? 0 : rt_as_tuple(f->closure)->size;
         if (nfree != nclosure) {
             rt_raise_format(vm, &rt_value_error_type,
-                            "%U() requires a code object with %lld free vars, not %lld", f->name,
-                            (long long)nclosure, (long long)nfree);
+                            "%U() requires a code object with %lld free vars, not %lld",
+                            rt_function_name(f), (long long)nclosure, (long long)nfree);
             return -1;
         }
         if (rt_as_code(value)->byvalue != f->code->byvalue) {
             rt_raise_format(vm, &rt_value_error_type,
                             "%U() holds its free variables differently (by value or in cells) "
                             "from the new code object; cellar cannot switch them",
-                            f->name);
+                            rt_function_name(f));
             return -1;
         }
+        keep_code_attributes(f);
         f->code = rt_as_code(value);
         return 0;
     }
@@ -419,7 +463,8 @@ rt_value rt_function_dir(rt_vm *vm, rt_value function)
     rt_function *f = rt_as_function(function);
     rt_value key, value;
     int64_t pos = 0;
-    while (f->dict && rt_dict_next(f->dict, &pos, &key, &value))
+    rt_value dict = dict_if_any(f);
+    while (dict && rt_dict_next(dict, &pos, &key, &value))
         if (rt_is_type(key, &rt_str_type) && rt_dict_get_str(seen, key) == 0 &&
             rt_list_append(vm, names, key) < 0)
             return 0;

@@ -1,7 +1,7 @@
 /* Code objects, functions and cells: the run-time half of closure conversion. A function is
  * code plus its environment record — a tuple in co_freevars order of cells, or of the values
- * themselves for variables never rebound, which __closure__ shows as cells — plus defaults,
- * globals and the attributes Python exposes. */
+ * themselves for variables never rebound, which __closure__ shows as cells — plus defaults
+ * and globals; the attributes few functions ever set live apart. */
 #ifndef CELLAR_FUNCTION_H
 #define CELLAR_FUNCTION_H
 
@@ -42,6 +42,10 @@ typedef struct rt_code {
     /* Bit i: free variable i is held by value, so closure item i is the variable's value, not
      * a cell (issue 5: a captured parameter never rebound; frontend/scope_byvalue.c). */
     uint64_t byvalue;
+    /* __module__ of the functions made from this code: globals['__name__'] (None when absent)
+     * at its first MAKE_FUNCTION, 0 before. A later function whose module differs (the
+     * module rebound __name__ between defs) keeps its own in its rt_function_extra. */
+    rt_value module;
 } rt_code;
 
 /* RT_FORWARDS_WRAPPER: the code is a pure wrapper, `(*args)` or `(*args, **kwargs)` with no
@@ -58,16 +62,26 @@ typedef struct rt_cell {
     rt_value copy_of;
 } rt_cell;
 
+/* The attributes a function seldom has of its own, allocated when the first is set or
+ * created. A 0 field takes the default: __name__, __qualname__ and __doc__ the code's (its
+ * name, qualname and docstring), __module__ the code's cached one, __kwdefaults__ None;
+ * __dict__ and __annotations__ are created on first use. */
+typedef struct rt_function_extra {
+    rt_value name, qualname, doc, module;
+    rt_value kwdefaults; /* dict */
+    rt_value dict, annotations;
+} rt_function_extra;
+
+/* Small on purpose: closure-heavy code makes many functions and the collector's time grows
+ * with the bytes allocated. rt_make_closure and the JIT's inline MAKE_FUNCTION
+ * (jit/codegen_alloc.c) place the closure tuple right after it, in the same block. */
 typedef struct rt_function {
     rt_object base;
     rt_code *code;
-    rt_value globals;    /* dict */
-    rt_value closure;    /* tuple of cells (values where code->byvalue says), or RT_NONE */
-    rt_value defaults;   /* tuple or RT_NONE */
-    rt_value kwdefaults; /* dict or RT_NONE */
-    rt_value name, qualname, doc, module; /* writable attributes */
-    rt_value dict;                        /* __dict__, created on first use (0 until then) */
-    rt_value annotations;                 /* __annotations__, created on first use (0 until then) */
+    rt_value globals;         /* dict */
+    rt_value closure;         /* tuple of cells (values where code->byvalue says), or RT_NONE */
+    rt_value defaults;        /* tuple or RT_NONE */
+    rt_function_extra *extra; /* NULL until one of its attributes is set */
 } rt_function;
 
 static inline rt_function *rt_as_function(rt_value v) { return (rt_function *)rt_as_object(v); }
@@ -96,6 +110,42 @@ static inline bool rt_code_byvalue(const rt_code *c, int64_t i)
     return i >= 0 && i < 64 && (c->byvalue >> i & 1);
 }
 static inline rt_cell *rt_as_cell(rt_value v) { return (rt_cell *)rt_as_object(v); }
+
+/* The attributes kept in rt_function_extra, read through their defaults. */
+static inline rt_value rt_function_name(const rt_function *f)
+{
+    return f->extra && f->extra->name ? f->extra->name : f->code->name;
+}
+
+static inline rt_value rt_function_qualname(const rt_function *f)
+{
+    return f->extra && f->extra->qualname ? f->extra->qualname : f->code->qualname;
+}
+
+static inline rt_value rt_function_doc(const rt_function *f)
+{
+    if (f->extra && f->extra->doc)
+        return f->extra->doc;
+    return f->code->docstring ? f->code->docstring : RT_NONE;
+}
+
+static inline rt_value rt_function_module(const rt_function *f)
+{
+    if (f->extra && f->extra->module)
+        return f->extra->module;
+    return f->code->module ? f->code->module : RT_NONE;
+}
+
+/* A dict, or RT_NONE. */
+static inline rt_value rt_function_kwdefaults(const rt_function *f)
+{
+    return f->extra && f->extra->kwdefaults ? f->extra->kwdefaults : RT_NONE;
+}
+
+/* Added for the JIT: MAKE_FUNCTION's __module__ (None when absent) when it is not the code's
+ * cached one, because this is the code's first function or the module rebound __name__.
+ * Returns `function`. */
+rt_value rt_function_init_module(rt_value function, rt_value module);
 /* The function's __dict__, created on first use. */
 rt_value rt_function_dict(rt_function *f);
 /* dir(f): the function's attribute names, sorted, as CPython lists them (a list of str). */

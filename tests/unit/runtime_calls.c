@@ -352,6 +352,34 @@ Test(calls, function_attributes)
     vm->pending = 0;
 }
 
+Test(calls, function_extra_only_when_needed)
+{
+    /* A plain function reads its names, docstring and module through its code: no extra. */
+    rt_code *co = rt_as_code(rt_code_new(vm, "g", "f.<locals>.g", "prog.py"));
+    rt_function *a = rt_as_function(rt_make_closure(vm, co, vm->globals, 0, NULL, 0, 0, S("m")));
+    rt_function *b = rt_as_function(rt_make_closure(vm, co, vm->globals, 0, NULL, 0, 0, S("m")));
+    cr_assert_null(a->extra);
+    cr_assert_null(b->extra);
+    cr_assert_eq(co->module, S("m"));
+    cr_assert_eq(rt_getattr(vm, rt_from_object(b), S("__module__")), S("m"));
+    cr_assert_eq(rt_getattr(vm, rt_from_object(b), S("__doc__")), RT_NONE);
+    cr_assert_eq(rt_getattr(vm, rt_from_object(b), S("__kwdefaults__")), RT_NONE);
+    /* __name__ = 'other' between two defs of one code (0: absent, None) */
+    rt_function *c = rt_as_function(rt_make_closure(vm, co, vm->globals, 0, NULL, 0, 0, S("o")));
+    rt_function *d = rt_as_function(rt_make_closure(vm, co, vm->globals, 0, NULL, 0, 0, 0));
+    cr_assert_not_null(c->extra);
+    cr_assert_eq(rt_getattr(vm, rt_from_object(c), S("__module__")), S("o"));
+    cr_assert_eq(rt_getattr(vm, rt_from_object(d), S("__module__")), RT_NONE);
+    cr_assert_eq(rt_getattr(vm, rt_from_object(a), S("__module__")), S("m"));
+    /* b.__qualname__ = 'q' leaves a alone */
+    cr_assert_eq(rt_setattr(vm, rt_from_object(b), S("__qualname__"), S("q")), 0);
+    cr_assert_not_null(b->extra);
+    cr_assert_str_eq(rt_str_data(rt_getattr(vm, rt_from_object(b), S("__qualname__"))), "q");
+    cr_assert_str_eq(rt_str_data(rt_getattr(vm, rt_from_object(a), S("__qualname__"))),
+                     "f.<locals>.g");
+    cr_assert_null(a->extra);
+}
+
 Test(calls, cells_and_code)
 {
     rt_value cell = rt_cell_new(0);
