@@ -177,6 +177,15 @@ LLVMValueRef cg_phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicB
     return phi;
 }
 
+LLVMValueRef cg_is_object(cg_function *cg, LLVMValueRef v)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMValueRef untagged =
+        LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, v, cg_i64(cg, 1), ""), cg_i64(cg, 0), "");
+    LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, v, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
+    return LLVMBuildAnd(b, untagged, above, "is_object");
+}
+
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
 {
     return LLVMBuildSelect(cg->b, cond, cg_i64(cg, RT_TRUE), cg_i64(cg, RT_FALSE), "");

@@ -148,6 +148,8 @@ void cg_raise(cg_function *cg, const ir_instr *in);
 void cg_jump(cg_function *cg, LLVMBasicBlockRef target);
 /* RT_TRUE / RT_FALSE from an i1. */
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond);
+/* i1: the value `v` is a heap object (rt_is_object). */
+LLVMValueRef cg_is_object(cg_function *cg, LLVMValueRef v);
 /* i1: both words are small ints (their tag bits are set). */
 LLVMValueRef cg_both_small(cg_function *cg, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicBlockRef b1,

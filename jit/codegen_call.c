@@ -40,16 +40,6 @@ static LLVMValueRef load_i32(cg_function *cg, LLVMValueRef base, size_t at)
     return cg_load_field(cg, cg->u->i32, base, at);
 }
 
-/* i1: `v` is a heap object (rt_is_object). */
-static LLVMValueRef is_object(cg_function *cg, LLVMValueRef v)
-{
-    LLVMValueRef untagged =
-        equal(cg, LLVMBuildAnd(cg->b, v, cg_i64(cg, 1), ""), cg_i64(cg, 0));
-    LLVMValueRef above =
-        LLVMBuildICmp(cg->b, LLVMIntUGE, v, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
-    return LLVMBuildAnd(cg->b, untagged, above, "is_object");
-}
-
 /* Continues in `yes` when `cond` holds, in `no` otherwise. */
 static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes,
                    LLVMBasicBlockRef no)
@@ -61,7 +51,7 @@ static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes,
 /* The callee's code when it is a function object; branches to `slow` otherwise. */
 static LLVMValueRef function_code(cg_function *cg, LLVMValueRef callee, LLVMBasicBlockRef slow)
 {
-    branch(cg, is_object(cg, callee), cg_new_block(cg, "call.object"), slow);
+    branch(cg, cg_is_object(cg, callee), cg_new_block(cg, "call.object"), slow);
     LLVMValueRef type = cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_object, type));
     branch(cg, equal(cg, type, cg_ptr_const(cg, &rt_function_type)),
            cg_new_block(cg, "call.function"), slow);

@@ -165,10 +165,7 @@ static LLVMValueRef is_exact(cg_function *cg, LLVMValueRef v, const rt_type *typ
     LLVMBasicBlockRef start = LLVMGetInsertBlock(b);
     LLVMBasicBlockRef object = cg_new_block(cg, "forward.object");
     LLVMBasicBlockRef done = cg_new_block(cg, "forward.typed");
-    LLVMValueRef untagged =
-        LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, v, cg_i64(cg, 1), ""), cg_i64(cg, 0), "");
-    LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, v, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
-    LLVMBuildCondBr(b, LLVMBuildAnd(b, untagged, above, ""), object, done);
+    LLVMBuildCondBr(b, cg_is_object(cg, v), object, done);
     LLVMPositionBuilderAtEnd(b, object);
     LLVMValueRef t = cg_load_field(cg, cg->u->ptr, v, offsetof(rt_object, type));
     LLVMValueRef same = LLVMBuildICmp(b, LLVMIntEQ, t, cg_ptr_const(cg, type), "");

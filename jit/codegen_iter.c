@@ -120,10 +120,7 @@ LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it)
     /* FOR_ITER's operand comes from GET_ITER, an iterator object; anything else takes the
      * generic path, which raises. */
     LLVMBasicBlockRef object = cg_new_block(cg, "iter.object");
-    LLVMValueRef untagged = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, it, cg_i64(cg, 1), ""),
-                                          cg_i64(cg, 0), "");
-    LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, it, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
-    LLVMBuildCondBr(b, LLVMBuildAnd(b, untagged, above, ""), object, slow);
+    LLVMBuildCondBr(b, cg_is_object(cg, it), object, slow);
     LLVMPositionBuilderAtEnd(b, object);
     LLVMValueRef type = cg_load_field(cg, cg->u->ptr, it, offsetof(rt_object, type));
     LLVMPositionBuilderAtEnd(b, type_is(cg, type, &rt_range_iterator_type, range));
@@ -203,10 +200,7 @@ void cg_emit_get_iter(cg_function *cg, const ir_instr *in)
     LLVMBasicBlockRef list = cg_new_block(cg, "get_iter.list");
     LLVMBasicBlockRef other = cg_new_block(cg, "get_iter.other");
     LLVMBasicBlockRef done = cg_new_block(cg, "get_iter.done");
-    LLVMValueRef untagged = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, iterable, cg_i64(cg, 1), ""),
-                                          cg_i64(cg, 0), "");
-    LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, iterable, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
-    LLVMBuildCondBr(b, LLVMBuildAnd(b, untagged, above, ""), object, other);
+    LLVMBuildCondBr(b, cg_is_object(cg, iterable), object, other);
     LLVMPositionBuilderAtEnd(b, object);
     LLVMValueRef type = cg_load_field(cg, cg->u->ptr, iterable, offsetof(rt_object, type));
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, type, cg_ptr_const(cg, &rt_list_type), ""),
