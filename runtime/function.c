@@ -232,12 +232,15 @@ static rt_value function_repr(rt_vm *vm, rt_value self)
     return rt_str_printf(vm, "<function %S at %p>", rt_function_qualname(f), (void *)f);
 }
 
-/* __closure__: the closure tuple itself, or for code that holds some variables by value a new
- * tuple in which each such value is in a fresh, read-only cell (rt_cell.copy_of). */
+/* __closure__: the closure tuple itself, or for code that holds some variables by value a
+ * tuple in which each such value is in a read-only cell of its own (rt_cell.copy_of), made on
+ * the first read and kept: the closure cannot change after (__code__ keeps the layout). */
 static rt_value closure_cells(rt_function *f)
 {
     if (f->closure == RT_NONE || f->code->byvalue == 0)
         return f->closure;
+    if (f->extra && f->extra->closure_cells)
+        return f->extra->closure_cells;
     const rt_tuple *items = rt_as_tuple(f->closure);
     rt_value t = rt_tuple_new(items->size);
     for (int64_t i = 0; i < items->size; i++) {
@@ -248,6 +251,7 @@ static rt_value closure_cells(rt_function *f)
         }
         rt_as_tuple(t)->items[i] = v;
     }
+    extra_of(f)->closure_cells = t;
     return t;
 }
 

@@ -70,6 +70,9 @@ typedef struct rt_function_extra {
     rt_value name, qualname, doc, module;
     rt_value kwdefaults; /* dict */
     rt_value dict, annotations;
+    /* __closure__ of a function holding variables by value: its cells made on first read
+     * (function.c), so that every read gives the same tuple, as CPython's does. */
+    rt_value closure_cells;
 } rt_function_extra;
 
 /* Small on purpose: closure-heavy code makes many functions and the collector's time grows
