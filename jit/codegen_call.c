@@ -41,8 +41,7 @@ static LLVMValueRef load_i32(cg_function *cg, LLVMValueRef base, size_t at)
 }
 
 /* Continues in `yes` when `cond` holds, in `no` otherwise. */
-static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes,
-                   LLVMBasicBlockRef no)
+static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
 {
     LLVMBuildCondBr(cg->b, cond, yes, no);
     LLVMPositionBuilderAtEnd(cg->b, yes);
@@ -153,6 +152,17 @@ static LLVMValueRef wrapper_slots(cg_function *cg, LLVMValueRef code, int n, LLV
     return space;
 }
 
+/* wrapper_slots when the code is a pure wrapper; branches to `other` when it is not. */
+static LLVMValueRef pure_wrapper_slots(cg_function *cg, LLVMValueRef code, int n, LLVMValueRef args,
+                                       LLVMValueRef tuple, LLVMBasicBlockRef other)
+{
+    LLVMValueRef forwards = load_i32(cg, code, offsetof(rt_code, forwards));
+    LLVMValueRef bit = LLVMBuildAnd(cg->b, forwards, cg_i32(cg, RT_FORWARDS_WRAPPER), "");
+    branch(cg, LLVMBuildICmp(cg->b, LLVMIntNE, bit, cg_i32(cg, 0), ""),
+           cg_new_block(cg, "call.wrapper"), other);
+    return wrapper_slots(cg, code, n, args, tuple);
+}
+
 /* The parameter slots rt_call_slots builds in the forwarding space for any other callee it
  * can call directly (defaults filling missing parameters, a wrapper with more parameters),
  * or NULL. One call rather than inline code: compile time grows with every inline path. */
@@ -195,11 +205,7 @@ static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueR
         LLVMBasicBlockRef wrapper_test = cg_new_block(cg, "call.wrapper?");
         LLVMBuildCondBr(b, takes_exactly(cg, code, n), ready, wrapper_test);
         LLVMPositionBuilderAtEnd(b, wrapper_test);
-        LLVMValueRef forwards = load_i32(cg, code, offsetof(rt_code, forwards));
-        LLVMValueRef bit = LLVMBuildAnd(b, forwards, cg_i32(cg, RT_FORWARDS_WRAPPER), "");
-        branch(cg, LLVMBuildICmp(b, LLVMIntNE, bit, cg_i32(cg, 0), ""),
-               cg_new_block(cg, "call.wrapper"), other);
-        inline_slots = wrapper_slots(cg, code, nconst, args, tuple);
+        inline_slots = pure_wrapper_slots(cg, code, nconst, args, tuple, other);
         wrapper_end = LLVMGetInsertBlock(b);
         LLVMBuildBr(b, ready);
     }

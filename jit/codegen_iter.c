@@ -45,7 +45,8 @@ static LLVMValueRef range_next(cg_function *cg, LLVMValueRef it, LLVMBasicBlockR
     cg_store_field(cg, it, offsetof(range_iterator, remaining), left);
     LLVMValueRef advanced = LLVMBuildAdd(b, v, field(cg, it, offsetof(range_iterator, step)), "");
     LLVMValueRef more = LLVMBuildICmp(b, LLVMIntSGT, left, zero, "");
-    cg_store_field(cg, it, offsetof(range_iterator, next), LLVMBuildSelect(b, more, advanced, v, ""));
+    cg_store_field(cg, it, offsetof(range_iterator, next),
+                   LLVMBuildSelect(b, more, advanced, v, ""));
     LLVMValueRef tagged = LLVMBuildOr(b, LLVMBuildShl(b, v, cg_i64(cg, 1), ""), cg_i64(cg, 1), "");
     LLVMBuildBr(b, done);
 
@@ -74,7 +75,8 @@ static LLVMValueRef list_next(cg_function *cg, LLVMValueRef it)
     LLVMValueRef items = cg_load_field(cg, cg->u->ptr, seq, offsetof(rt_list, items));
     LLVMValueRef at = LLVMBuildGEP2(b, cg->u->i64, items, &index, 1, "");
     LLVMValueRef v = LLVMBuildLoad2(b, cg->u->i64, at, "");
-    cg_store_field(cg, it, offsetof(seq_iterator, index), LLVMBuildAdd(b, index, cg_i64(cg, 1), ""));
+    cg_store_field(cg, it, offsetof(seq_iterator, index),
+                   LLVMBuildAdd(b, index, cg_i64(cg, 1), ""));
     LLVMBuildBr(b, done);
 
     LLVMPositionBuilderAtEnd(b, end);
@@ -203,8 +205,8 @@ void cg_emit_get_iter(cg_function *cg, const ir_instr *in)
     LLVMBuildCondBr(b, cg_is_object(cg, iterable), object, other);
     LLVMPositionBuilderAtEnd(b, object);
     LLVMValueRef type = cg_load_field(cg, cg->u->ptr, iterable, offsetof(rt_object, type));
-    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, type, cg_ptr_const(cg, &rt_list_type), ""),
-                    list, other);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, type, cg_ptr_const(cg, &rt_list_type), ""), list,
+                    other);
 
     LLVMPositionBuilderAtEnd(b, list);
     LLVMValueRef it = frame_iterator(cg);
