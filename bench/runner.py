@@ -301,6 +301,13 @@ def reference_output(results, name):
     return None
 
 
+def problem_lines(problems):
+    """The closing paragraph of a table: its run's problems, or that every checksum agreed."""
+    if not problems:
+        return ["Every runner printed CPython's checksum on every run.", ""]
+    return ["Problems in this run:", ""] + ["- " + p for p in problems] + [""]
+
+
 def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
@@ -418,13 +425,7 @@ def mode_suite(runs, only, write_doc):
             cells.append("n/a" if not s else f"{s['rss_mib']:.1f}")
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     lines.append("")
-    if notes:
-        lines.append("Problems in this run:")
-        lines.append("")
-        lines.extend("- " + n for n in notes)
-    else:
-        lines.append("Every runner printed CPython's checksum on every run.")
-    lines.append("")
+    lines.extend(problem_lines(notes))
     chart_ok = write_chart(names, runners, speedups) if write_doc else False
     if chart_ok:
         lines.append("![speedup over CPython 3.11, log scale](performance.svg)")
@@ -868,13 +869,7 @@ def mode_memory(runs, only, write_doc):
         row += (f" **{val}** | | |" if rn.key == "cellar" else f" {val} | | |")
     lines.append(row)
     lines.append("")
-    if problems:
-        lines.append("Problems in this run:")
-        lines.append("")
-        lines.extend("- " + p for p in problems)
-    else:
-        lines.append("Every runner printed CPython's checksum on every run.")
-    lines.append("")
+    lines.extend(problem_lines(problems))
     if g is not None and g > MEMORY_BOUND:
         problems.append(verdict)
     dump_json("memory", {"machine": machine, "runners": {r.key: r.version for r in runners},

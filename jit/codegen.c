@@ -39,7 +39,6 @@
  * are appended to vm->constants as soon as they exist: JIT'd memory is not scanned by the GC
  * and this file's own arrays are malloc'd. */
 #include "codegen.h"
-#include "dict.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -48,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call.h"
 #include "float.h"
 #include "int.h"
 #include "list.h"
@@ -184,6 +184,14 @@ LLVMValueRef cg_is_object(cg_function *cg, LLVMValueRef v)
         LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildAnd(b, v, cg_i64(cg, 1), ""), cg_i64(cg, 0), "");
     LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGE, v, cg_i64(cg, RT_IMMEDIATE_LIMIT), "");
     return LLVMBuildAnd(b, untagged, above, "is_object");
+}
+
+LLVMValueRef cg_object_type(cg_function *cg, LLVMValueRef v, LLVMBasicBlockRef not_object)
+{
+    LLVMBasicBlockRef object = cg_new_block(cg, "object");
+    LLVMBuildCondBr(cg->b, cg_is_object(cg, v), object, not_object);
+    LLVMPositionBuilderAtEnd(cg->b, object);
+    return cg_load_field(cg, cg->u->ptr, v, offsetof(rt_object, type));
 }
 
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond)
@@ -506,15 +514,6 @@ static rt_value names_tuple(cg_unit *u, const ir_function *f)
     return t;
 }
 
-/* `(*args)` or `(*args, **kwargs)`, nothing else, every star parameter only passed on. */
-static bool is_pure_wrapper(const scope *s, int32_t forwards)
-{
-    int32_t star = (s->has_varargs ? RT_FORWARDS_ARGS : 0) |
-                   (s->has_varkeywords ? RT_FORWARDS_KWARGS : 0);
-    return s->has_varargs && s->argcount == 0 && s->kwonlyargcount == 0 &&
-           (forwards & star) == star;
-}
-
 /* rt_code.byvalue: which closure items are values (SCOPE_MAX_BYVALUE bits at most). */
 static uint64_t byvalue_mask(const ir_function *f)
 {
@@ -543,12 +542,7 @@ static rt_code *make_code(cg_unit *u, const ir_function *f)
     code->flags = code_flags(s);
     code->firstlineno = f->firstlineno;
     code->nparams = nparams_of(s);
-    code->forwards = cg_forwarded_params(f);
-    if (is_pure_wrapper(s, code->forwards)) {
-        code->forwards |= RT_FORWARDS_WRAPPER;
-        if (s->has_varkeywords)
-            code->empty_kwargs = rt_dict_new();
-    }
+    rt_code_set_forwards(code, cg_forwarded_params(f));
     code->byvalue = byvalue_mask(f);
     code->docstring = RT_NONE;
     if (f->docstring >= 0 && f->docstring < f->nconsts && f->consts[f->docstring].kind == IRC_STR)

@@ -150,6 +150,9 @@ void cg_jump(cg_function *cg, LLVMBasicBlockRef target);
 LLVMValueRef cg_bool_value(cg_function *cg, LLVMValueRef cond);
 /* i1: the value `v` is a heap object (rt_is_object). */
 LLVMValueRef cg_is_object(cg_function *cg, LLVMValueRef v);
+/* The type of `v` (a ptr), loaded in a new block reached when `v` is a heap object; control
+ * goes to `not_object` otherwise. */
+LLVMValueRef cg_object_type(cg_function *cg, LLVMValueRef v, LLVMBasicBlockRef not_object);
 /* i1: both words are small ints (their tag bits are set). */
 LLVMValueRef cg_both_small(cg_function *cg, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_phi2(cg_function *cg, LLVMTypeRef t, LLVMValueRef v1, LLVMBasicBlockRef b1,

@@ -15,7 +15,7 @@
  *
  * A callee that does not take exactly the call's arguments is still called directly when
  * rt_call_slots can lay out its parameter slots in the caller's forwarding space: defaults
- * filling missing parameters (call_with_defaults' copy), or a decorator wrapper
+ * filling missing parameters, or a decorator wrapper
  * `def w(*args, **kwargs)` that only passes both on (rt_code.forwards) — its *args tuple
  * built in that space or, under CALL_EX, the caller's own tuple passed on, its **kwargs the
  * code's shared empty dict. That is one runtime call where rt_call, rt_call_function and
@@ -50,8 +50,7 @@ static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes, LL
 /* The callee's code when it is a function object; branches to `slow` otherwise. */
 static LLVMValueRef function_code(cg_function *cg, LLVMValueRef callee, LLVMBasicBlockRef slow)
 {
-    branch(cg, cg_is_object(cg, callee), cg_new_block(cg, "call.object"), slow);
-    LLVMValueRef type = cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_object, type));
+    LLVMValueRef type = cg_object_type(cg, callee, slow);
     branch(cg, equal(cg, type, cg_ptr_const(cg, &rt_function_type)),
            cg_new_block(cg, "call.function"), slow);
     return cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_function, code));
@@ -247,8 +246,8 @@ LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValu
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args)
 {
-    int nconst = n <= cg->array_size ? n : -1;
-    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), nconst, args, NULL);
+    /* n <= array_size: the wrapper's tuple fits the forwarding space (4 + array_size words). */
+    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), n, args, NULL);
     cg_check_value(cg, in, result);
     cg_store_temp(cg, in->dst, result);
 }

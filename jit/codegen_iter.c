@@ -121,10 +121,7 @@ LLVMValueRef cg_iter_next(cg_function *cg, const ir_instr *in, LLVMValueRef it)
     LLVMBasicBlockRef done = cg_new_block(cg, "iter.done");
     /* FOR_ITER's operand comes from GET_ITER, an iterator object; anything else takes the
      * generic path, which raises. */
-    LLVMBasicBlockRef object = cg_new_block(cg, "iter.object");
-    LLVMBuildCondBr(b, cg_is_object(cg, it), object, slow);
-    LLVMPositionBuilderAtEnd(b, object);
-    LLVMValueRef type = cg_load_field(cg, cg->u->ptr, it, offsetof(rt_object, type));
+    LLVMValueRef type = cg_object_type(cg, it, slow);
     LLVMPositionBuilderAtEnd(b, type_is(cg, type, &rt_range_iterator_type, range));
     LLVMBasicBlockRef other = type_is(cg, type, &rt_list_iterator_type, list);
     LLVMPositionBuilderAtEnd(b, other);
@@ -198,13 +195,10 @@ void cg_emit_get_iter(cg_function *cg, const ir_instr *in)
         return;
     }
     LLVMBuilderRef b = cg->b;
-    LLVMBasicBlockRef object = cg_new_block(cg, "get_iter.object");
     LLVMBasicBlockRef list = cg_new_block(cg, "get_iter.list");
     LLVMBasicBlockRef other = cg_new_block(cg, "get_iter.other");
     LLVMBasicBlockRef done = cg_new_block(cg, "get_iter.done");
-    LLVMBuildCondBr(b, cg_is_object(cg, iterable), object, other);
-    LLVMPositionBuilderAtEnd(b, object);
-    LLVMValueRef type = cg_load_field(cg, cg->u->ptr, iterable, offsetof(rt_object, type));
+    LLVMValueRef type = cg_object_type(cg, iterable, other);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, type, cg_ptr_const(cg, &rt_list_type), ""), list,
                     other);
 

@@ -264,13 +264,31 @@ static bool defaults_cover(rt_function *f, size_t nargs)
  * parameters and no keywords: the *args tuple is built here, on the C stack, and **kwargs is
  * the code's shared empty dict — no allocation, where bind() makes a tuple and a dict per
  * call. The tuple lives as long as the call, which is as long as anything can see it. */
+static int32_t star_params(const rt_code *co)
+{
+    return ((co->flags & RT_CO_VARARGS) ? RT_FORWARDS_ARGS : 0) |
+           ((co->flags & RT_CO_VARKEYWORDS) ? RT_FORWARDS_KWARGS : 0);
+}
+
 static bool forwards_all(const rt_code *co, size_t nargs)
 {
-    int32_t star = ((co->flags & RT_CO_VARARGS) ? RT_FORWARDS_ARGS : 0) |
-                   ((co->flags & RT_CO_VARKEYWORDS) ? RT_FORWARDS_KWARGS : 0);
+    int32_t star = star_params(co);
     return star != 0 && (co->forwards & star) == star && co->kwonlyargcount == 0 &&
            nargs >= (size_t)co->argcount && nargs - (size_t)co->argcount <= SMALL_SLOTS &&
            co->nparams <= SMALL_SLOTS;
+}
+
+void rt_code_set_forwards(rt_code *co, int32_t forwards)
+{
+    co->forwards = forwards;
+    int32_t star = star_params(co);
+    bool pure = (co->flags & RT_CO_VARARGS) && co->argcount == 0 && co->kwonlyargcount == 0 &&
+                (forwards & star) == star;
+    if (!pure)
+        return;
+    co->forwards |= RT_FORWARDS_WRAPPER;
+    if ((co->flags & RT_CO_VARKEYWORDS) && co->empty_kwargs == 0)
+        co->empty_kwargs = rt_dict_new();
 }
 
 /* The slots of a call short of positional arguments that __defaults__ supply. */
@@ -320,22 +338,6 @@ static rt_value *forwarding_slots(rt_code *co, size_t nargs, const rt_value *arg
     return space;
 }
 
-/* noinline: the common path's C frame stays small for deep recursion. */
-__attribute__((noinline)) static rt_value call_with_defaults(rt_vm *vm, rt_function *f,
-                                                             size_t nargs, const rt_value *args)
-{
-    rt_value space[SMALL_SLOTS];
-    return run(vm, f, defaults_slots(f, nargs, args, space));
-}
-
-__attribute__((noinline)) static rt_value call_forwarding(rt_vm *vm, rt_function *f,
-                                                          size_t nargs, const rt_value *args)
-{
-    enum { WORDS = 2 * SMALL_SLOTS + sizeof(rt_tuple) / sizeof(rt_value) };
-    _Alignas(rt_tuple) rt_value space[WORDS];
-    return run(vm, f, forwarding_slots(f->code, nargs, args, 0, space, WORDS));
-}
-
 rt_value *rt_call_slots(rt_value function, size_t nargs, const rt_value *args, rt_value tuple,
                         rt_value *space, size_t words)
 {
@@ -352,6 +354,21 @@ rt_value *rt_call_slots(rt_value function, size_t nargs, const rt_value *args, r
     return NULL;
 }
 
+/* rt_call_slots' slots in this C frame, then the call into *result; false when they do not
+ * apply and the caller must bind. noinline: the common path's C frame stays small for deep
+ * recursion. */
+__attribute__((noinline)) static bool call_with_slots(rt_vm *vm, rt_function *f, size_t nargs,
+                                                      const rt_value *args, rt_value *result)
+{
+    enum { WORDS = 2 * SMALL_SLOTS + sizeof(rt_tuple) / sizeof(rt_value) };
+    _Alignas(rt_tuple) rt_value space[WORDS];
+    rt_value *slots = rt_call_slots(rt_from_object(f), nargs, args, 0, space, WORDS);
+    if (slots == NULL)
+        return false;
+    *result = run(vm, f, slots);
+    return true;
+}
+
 rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_value *args,
                           rt_value kwnames)
 {
@@ -364,12 +381,9 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
     if (nargs == (size_t)co->argcount && kw_count(kwnames) == 0 && !(co->flags & simple) &&
         co->kwonlyargcount == 0)
         return run(vm, f, args); /* the fast path: the caller's array is the slot array */
-    if (kw_count(kwnames) == 0 && co->kwonlyargcount == 0) {
-        if (!(co->flags & simple) && defaults_cover(f, nargs))
-            return call_with_defaults(vm, f, nargs, args);
-        if (co->forwards && forwards_all(co, nargs))
-            return call_forwarding(vm, f, nargs, args);
-    }
+    rt_value result;
+    if (kw_count(kwnames) == 0 && call_with_slots(vm, f, nargs, args, &result))
+        return result;
     rt_value buffer[SMALL_SLOTS];
     int64_t nslots = co->nparams > 0 ? co->nparams : 1;
     rt_value *slots = nslots <= SMALL_SLOTS ? buffer : rt_alloc_raw(sizeof *slots * nslots);

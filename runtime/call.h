@@ -4,6 +4,7 @@
 #ifndef CELLAR_CALL_H
 #define CELLAR_CALL_H
 
+#include "function.h"
 #include "value.h"
 
 /* Calls any callable with the rt_cfunc argument convention. */
@@ -27,6 +28,10 @@ rt_value rt_call_function(rt_vm *vm, rt_value function, size_t nargs, const rt_v
  * do not fit, and rt_call must bind. Never raises. */
 rt_value *rt_call_slots(rt_value function, size_t nargs, const rt_value *args, rt_value tuple,
                         rt_value *space, size_t words);
+/* Sets co->forwards to `forwards` (RT_FORWARDS_ARGS/KWARGS, from the compiler) for a code
+ * whose parameters are set, adding RT_FORWARDS_WRAPPER (and making empty_kwargs) when it is a
+ * pure wrapper. */
+void rt_code_set_forwards(rt_code *co, int32_t forwards);
 
 /* Helpers for builtins to parse their arguments with CPython-style messages.
  * rt_check_args words its errors as CPython's C functions do: "name() takes no keyword

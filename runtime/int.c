@@ -38,23 +38,26 @@ rt_value rt_int_from_int64(int64_t i)
     return r;
 }
 
+/* z as a small int when it is one, else 0. */
+static rt_value small_of(const mpz_t z)
+{
+    if (!mpz_fits_slong_p(z))
+        return 0;
+    long i = mpz_get_si(z);
+    return fits_small(i) ? rt_small_int(i) : 0;
+}
+
 rt_value rt_int_from_mpz(const mpz_t z)
 {
-    if (mpz_fits_slong_p(z)) {
-        long i = mpz_get_si(z);
-        if (fits_small(i))
-            return rt_small_int(i);
-    }
-    return new_big(z);
+    rt_value small = small_of(z);
+    return small ? small : new_big(z);
 }
 
 rt_value rt_int_take_mpz(mpz_t z)
 {
-    if (mpz_fits_slong_p(z)) {
-        long i = mpz_get_si(z);
-        if (fits_small(i))
-            return rt_small_int(i);
-    }
+    rt_value small = small_of(z);
+    if (small)
+        return small;
     rt_bigint *b = rt_alloc(sizeof(rt_bigint), &rt_int_type);
     mpz_init(b->z); /* allocates nothing: z gets an empty value to clear */
     mpz_swap(b->z, z);
