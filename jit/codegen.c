@@ -52,8 +52,8 @@
 #include "int.h"
 #include "list.h"
 #include "ops.h"
-#include "str.h"
 #include "safepoint.h"
+#include "str.h"
 #include "symbols.h"
 #include "tuple.h"
 #include "vm.h"
@@ -577,22 +577,29 @@ static bool check_shape(cg_unit *u, const ir_function *f)
     return true;
 }
 
-/* Adds `f` and, depth first, every function whose code it embeds. */
-static void collect(cg_unit *u, const ir_function *f)
+cg_compiled *cg_add_function(cg_unit *u, cg_compiled c)
 {
-    if (u->error || collected(u, f) || !check_shape(u, f))
-        return;
     if (u->nfunctions == u->capacity) {
         int cap = u->capacity ? 2 * u->capacity : 8;
         cg_compiled *grown = realloc(u->functions, (size_t)cap * sizeof *grown);
         if (!grown) {
             cg_unit_fail(u, "out of memory");
-            return;
+            return NULL;
         }
         u->functions = grown;
         u->capacity = cap;
     }
-    u->functions[u->nfunctions++] = (cg_compiled){.ir = f, .osr_block = -1};
+    u->functions[u->nfunctions] = c;
+    return &u->functions[u->nfunctions++];
+}
+
+/* Adds `f` and, depth first, every function whose code it embeds. */
+static void collect(cg_unit *u, const ir_function *f)
+{
+    if (u->error || collected(u, f) || !check_shape(u, f))
+        return;
+    if (!cg_add_function(u, (cg_compiled){.ir = f, .osr_block = -1}))
+        return;
     for (int i = 0; i < f->nconsts; i++)
         if (f->consts[i].kind == IRC_CODE && f->consts[i].code)
             collect(u, f->consts[i].code);
@@ -600,22 +607,32 @@ static void collect(cg_unit *u, const ir_function *f)
         collect(u, f->children[i]);
 }
 
+static void add_attribute(cg_unit *u, LLVMValueRef fn, const char *name)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(u->ctx, kind, 0));
+}
+
 /* The LLVM function for `c`, named uniquely across every compile of this jit. */
-static void declare_function(cg_unit *u, cg_compiled *c)
+void cg_declare_function(cg_unit *u, cg_compiled *c)
 {
     LLVMTypeRef params[3] = {u->ptr, u->ptr, u->ptr};
     LLVMTypeRef type = LLVMFunctionType(u->i64, params, 3, false);
     const char *suffix = c->osr_block >= 0 ? ".osr" : "";
-    if (asprintf(&c->llvm_name, "cellar.%lu.%s%s", (*u->name_counter)++, c->ir->qualname,
-                 suffix) < 0) {
+    if (asprintf(&c->llvm_name, "cellar.%lu.%s%s", (*u->name_counter)++, c->ir->qualname, suffix) <
+        0) {
         c->llvm_name = NULL;
         cg_unit_fail(u, "out of memory");
         return;
     }
     c->llvm_fn = LLVMAddFunction(u->module, c->llvm_name, type);
-    unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-    LLVMAddAttributeAtIndex(c->llvm_fn, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(u->ctx, nounwind, 0));
+    add_attribute(u, c->llvm_fn, "nounwind");
+    if (c->known) {
+        LLVMSetLinkage(c->llvm_fn, LLVMInternalLinkage);
+        if (cg_known_inlines(c->ir))
+            add_attribute(u, c->llvm_fn, "alwaysinline");
+    }
     LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 0), "vm", 2);
     LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 1), "frame", 5);
     LLVMSetValueName2(LLVMGetParam(c->llvm_fn, 2), "args", 4);
@@ -660,7 +677,8 @@ static void allocate_variables(cg_function *cg)
     LLVMValueRef *all[3] = {cg->slots, cg->cells, cg->temps};
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     if (cg->u->baseline) {
-        cg->vars = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->u->i64, (uint64_t)(n ? n : 1)), "vars");
+        cg->vars =
+            LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->u->i64, (uint64_t)(n ? n : 1)), "vars");
         for (int k = 0, at = 0; k < 3; k++)
             for (int i = 0; i < counts[k]; i++, at++)
                 all[k][i] = cg_field(cg, cg->vars, (size_t)at * sizeof(rt_value));
@@ -857,7 +875,9 @@ static void emit_function(cg_unit *u, cg_compiled *c)
                       .fn = c->llvm_fn,
                       .values = c->values,
                       .osr_block = c->osr_block,
-                      .tier = u->baseline ? c->tier : NULL};
+                      .tier = u->baseline ? c->tier : NULL,
+                      .profile = u->baseline ? NULL : c->tier,
+                      .known_depth = c->known_depth};
     if (!alloc_function_state(&cg)) {
         cg_unit_fail(u, "out of memory");
         free_function_state(&cg);
@@ -992,7 +1012,7 @@ bool cg_emit(cg_unit *u)
 {
     for (int i = 0; i < u->nfunctions && !u->error; i++)
         if (!u->functions[i].lend_only && give_values(u, &u->functions[i]))
-            declare_function(u, &u->functions[i]);
+            cg_declare_function(u, &u->functions[i]);
     for (int i = 0; i < u->nfunctions && !u->error; i++)
         if (!u->functions[i].lend_only)
             emit_function(u, &u->functions[i]);

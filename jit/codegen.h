@@ -26,9 +26,15 @@ typedef struct cg_compiled {
      * jit when both tiers must share them, else allocated and freed by the unit. */
     rt_value *values;
     bool owns_values;
-    bool lend_only;          /* only lends its code object to MAKE_FUNCTION: not emitted */
-    int osr_block;           /* >= 0: an optimised entry resuming at this block (tier.h) */
-    struct jit_tiered *tier; /* baseline code: the function's hotness record (tier.h) */
+    bool lend_only; /* only lends its code object to MAKE_FUNCTION: not emitted */
+    int osr_block;  /* >= 0: an optimised entry resuming at this block (tier.h) */
+    /* The function's tier record (tier.h): the hotness record of baseline code, the call
+     * profiles optimised code reads. */
+    struct jit_tiered *tier;
+    /* A known callee's copy (codegen_known.c): internal, called only by the sites speculating
+     * on its code, never linked; `known_depth` copies deep (0: not a copy). */
+    bool known;
+    int known_depth;
 } cg_compiled;
 
 /* A module being compiled: every function of one ir_module goes into one LLVM module. */
@@ -44,14 +50,20 @@ typedef struct cg_unit {
     LLVMValueRef *decls; /* per jit_symbols entry: its declaration, once used */
     LLVMTypeRef *decl_types;
     LLVMTypeRef i1, i32, i64, ptr;
-    unsigned prof_kind;    /* "prof" metadata kind, for unlikely error edges */
-    LLVMValueRef unlikely; /* branch_weights metadata: the error edge is cold */
+    unsigned prof_kind;      /* "prof" metadata kind, for unlikely error edges */
+    LLVMValueRef unlikely;   /* branch_weights metadata: the error edge is cold */
     jit_cache_blocks caches; /* the global caches of the module's sites; the jit takes them */
     void **freelists;        /* the jit's free lists, which optimised code pops (freelist.h) */
     /* Baseline code (the first tier): compact, quick to compile — each operation one runtime
      * call, without the inline fast paths, caches and direct calls of optimised code. */
     bool baseline;
-    char *error;           /* first error, malloc'd */
+    /* Optimised code compiled while its function runs: that activation's globals, which
+     * global caches are filled from at compile time (codegen_global.c); else 0. */
+    rt_value globals_now;
+    /* The jit's tier records, where known callees' IR and profiles are found. */
+    struct jit_tiered *const *tiered;
+    size_t ntiered;
+    char *error; /* first error, malloc'd */
 } cg_unit;
 
 /* One star-argument pattern: its BUILD_LIST / BUILD_DICT, LIST_EXTEND / DICT_MERGE, and
@@ -82,7 +94,11 @@ typedef struct cg_function {
     LLVMValueRef vars;
     int osr_block;           /* an OSR entry: the block it resumes at, else -1 */
     struct jit_tiered *tier; /* baseline code with a hotness record, else NULL */
-    struct cg_forward *forwards;         /* f(*args, **kwargs) patterns (codegen_forward.c) */
+    /* Optimised code: the record of the baseline code whose call profiles it reads, else
+     * NULL; and how deep in known callees' copies it is (cg_compiled.known_depth). */
+    struct jit_tiered *profile;
+    int known_depth;
+    struct cg_forward *forwards; /* f(*args, **kwargs) patterns (codegen_forward.c) */
     int nforwards;
     int array_size;
     LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
@@ -104,6 +120,13 @@ bool cg_emit(cg_unit *u);
 bool cg_begin(cg_unit *u, const char *name, int n);
 void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
                   const char *data_layout, unsigned long *name_counter);
+/* Appends `c` to u->functions (NULL, failing the unit, when out of memory): the pointer is
+ * valid until the next one is added. */
+cg_compiled *cg_add_function(cg_unit *u, cg_compiled c);
+/* Creates c->llvm_fn (and c->llvm_name). */
+void cg_declare_function(cg_unit *u, cg_compiled *c);
+/* Whether a known callee's copy of `f` is small enough to be inlined at every site. */
+bool cg_known_inlines(const ir_function *f);
 /* Frees the unit's bookkeeping; the LLVM module is the caller's (NULL once handed on). */
 void cg_unit_free(cg_unit *u);
 
@@ -180,6 +203,10 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name);
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args);
+/* The copy of the code a CALL site of `n` positional arguments has always called, per its
+ * profile, when the call can be speculated on it: a compiled function's code taking those
+ * arguments, defaults filling the rest (codegen_known.c). NULL otherwise. */
+cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n);
 /* The same with the items of an exact tuple (an i64 value) as the arguments, for CALL_EX;
  * returns the result unchecked (0: an exception is pending). */
 LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValueRef tuple);

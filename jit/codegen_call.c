@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "codegen.h"
+#include "tier.h"
 #include "tuple.h"
 #include "vm.h"
 
@@ -90,15 +91,14 @@ static LLVMValueRef check_depth(cg_function *cg, LLVMBasicBlockRef slow)
 }
 
 /* run(): frame = {vm->frame, callee, co_firstlineno}; vm->frame = &frame; depth + 1. */
-static LLVMValueRef push_frame(cg_function *cg, LLVMValueRef callee, LLVMValueRef code,
+static LLVMValueRef push_frame(cg_function *cg, LLVMValueRef callee, LLVMValueRef firstlineno,
                                LLVMValueRef depth)
 {
     LLVMValueRef frame = cg->callee_frame;
     LLVMValueRef back = cg_load_field(cg, cg->u->ptr, cg->vm, offsetof(rt_vm, frame));
     cg_store_field(cg, frame, offsetof(rt_frame, back), back);
     cg_store_field(cg, frame, offsetof(rt_frame, function), callee);
-    cg_store_field(cg, frame, offsetof(rt_frame, line),
-                   load_i32(cg, code, offsetof(rt_code, firstlineno)));
+    cg_store_field(cg, frame, offsetof(rt_frame, line), firstlineno);
     cg_store_field(cg, cg->vm, offsetof(rt_vm, frame), frame);
     cg_store_field(cg, cg->vm, offsetof(rt_vm, depth),
                    LLVMBuildAdd(cg->b, depth, cg_i32(cg, 1), ""));
@@ -221,7 +221,8 @@ static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueR
     LLVMBasicBlockRef blocks[3] = {simple_end, other_end, wrapper_end};
     LLVMAddIncoming(slots, values, blocks, wrapper_end == simple_end ? 2 : 3);
     LLVMValueRef depth = check_depth(cg, slow);
-    LLVMValueRef back = push_frame(cg, callee, code, depth);
+    LLVMValueRef back =
+        push_frame(cg, callee, load_i32(cg, code, offsetof(rt_code, firstlineno)), depth);
     LLVMValueRef direct = call_entry(cg, entry, slots, back, depth);
     LLVMBasicBlockRef direct_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
@@ -243,11 +244,102 @@ LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValu
     return direct_call(cg, callee, n, -1, items, tuple);
 }
 
+/* Baseline code's call, which records the callee's code in the site's profile (tier.h). */
+static LLVMValueRef profiled_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
+                                  LLVMValueRef args)
+{
+    jit_call_site *site = jit_tier_site(cg->tier, in, true);
+    if (!site) {
+        cg_fail_at(cg, "out of memory for a call profile");
+        return cg_i64(cg, 0);
+    }
+    LLVMValueRef call_args[5] = {cg->vm, callee, cg_i64(cg, (uint64_t)n), args,
+                                 cg_ptr_const(cg, site)};
+    return cg_call(cg, "jit_call_profiled", call_args, 5);
+}
+
+/* The known callee's parameter slots when defaults fill the `argcount - n` missing ones: the
+ * arguments, then the last of the function's defaults, in the forwarding space. Branches to
+ * `slow` when the defaults are fewer (rt_call raises the TypeError). */
+static LLVMValueRef defaults_slots(cg_function *cg, LLVMValueRef callee, int n, int argcount,
+                                   LLVMValueRef args, LLVMBasicBlockRef slow)
+{
+    LLVMBuilderRef b = cg->b;
+    LLVMTypeRef i64 = cg->u->i64;
+    LLVMValueRef defaults = cg_load_field(cg, i64, callee, offsetof(rt_function, defaults));
+    branch(cg, cg_is_object(cg, defaults), cg_new_block(cg, "known.defaults"), slow);
+    LLVMValueRef size = cg_load_field(cg, i64, defaults, offsetof(rt_tuple, size));
+    LLVMValueRef missing = cg_i64(cg, (uint64_t)(argcount - n));
+    branch(cg, LLVMBuildICmp(b, LLVMIntSGE, size, missing, ""), cg_new_block(cg, "known.fill"),
+           slow);
+    LLVMValueRef skip =
+        LLVMBuildMul(b, LLVMBuildSub(b, size, missing, ""), cg_i64(cg, sizeof(rt_value)), "");
+    LLVMValueRef base = LLVMBuildIntToPtr(b, defaults, cg->u->ptr, "");
+    LLVMValueRef first = LLVMBuildGEP2(b, LLVMInt8TypeInContext(cg->u->ctx),
+                                       cg_field(cg, base, offsetof(rt_tuple, items)), &skip, 1, "");
+    LLVMValueRef space = cg->forward_space;
+    for (int i = 0; i < n; i++)
+        cg_store_field(cg, space, (size_t)i * sizeof(rt_value),
+                       cg_load_field(cg, i64, args, (size_t)i * sizeof(rt_value)));
+    for (int i = n; i < argcount; i++)
+        cg_store_field(cg, space, (size_t)i * sizeof(rt_value),
+                       cg_load_field(cg, i64, first, (size_t)(i - n) * sizeof(rt_value)));
+    return space;
+}
+
+/* The call speculated on `known`'s code (codegen_known.c): when the callee is a function of
+ * that code, its frame pushed and the copy called directly; rt_call otherwise. */
+static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMValueRef callee,
+                               int n, LLVMValueRef args)
+{
+    LLVMBasicBlockRef slow = cg_new_block(cg, "known.miss");
+    LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
+    LLVMValueRef type = cg_object_type(cg, callee, slow);
+    branch(cg, equal(cg, type, cg_ptr_const(cg, &rt_function_type)),
+           cg_new_block(cg, "known.function"), slow);
+    LLVMValueRef code = cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_function, code));
+    branch(cg, equal(cg, code, cg_ptr_const(cg, known->code)), cg_new_block(cg, "known.code"),
+           slow);
+    int argcount = known->ir->scope->argcount;
+    LLVMValueRef slots = argcount > n ? defaults_slots(cg, callee, n, argcount, args, slow) : args;
+    LLVMValueRef depth = check_depth(cg, slow);
+    LLVMValueRef back = push_frame(cg, callee, cg_i32(cg, known->code->firstlineno), depth);
+    LLVMValueRef direct = call_entry(cg, known->llvm_fn, slots, back, depth);
+    LLVMBasicBlockRef direct_end = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, slow);
+    LLVMValueRef call_args[5] = {cg->vm, callee, cg_i64(cg, (uint64_t)n), args, cg_i64(cg, 0)};
+    LLVMValueRef generic = cg_call(cg, "rt_call", call_args, 5);
+    LLVMBuildBr(cg->b, done);
+
+    LLVMPositionBuilderAtEnd(cg->b, done);
+    return cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
+}
+
+/* The known callee a site can be speculated on, if any: its defaults must fit the
+ * forwarding space. */
+static cg_compiled *known_for(cg_function *cg, const ir_instr *in, int n)
+{
+    if (cg->u->baseline)
+        return NULL;
+    cg_compiled *known = cg_known_callee(cg, in, n);
+    if (known && known->ir->scope->argcount > n && known->ir->scope->argcount > cg->forward_words)
+        return NULL;
+    return known;
+}
+
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args)
 {
-    /* n <= array_size: the wrapper's tuple fits the forwarding space (4 + array_size words). */
-    LLVMValueRef result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), n, args, NULL);
+    LLVMValueRef result;
+    cg_compiled *known = known_for(cg, in, n);
+    if (known)
+        result = known_call(cg, known, callee, n, args);
+    else if (cg->u->baseline && cg->tier)
+        result = profiled_call(cg, in, callee, n, args);
+    else /* n <= array_size: a wrapper's tuple fits the forwarding space (4 + array_size) */
+        result = direct_call(cg, callee, cg_i64(cg, (uint64_t)n), n, args, NULL);
     cg_check_value(cg, in, result);
     cg_store_temp(cg, in->dst, result);
 }

@@ -30,20 +30,37 @@ static bool cacheable(rt_value globals, rt_value name)
     return rt_is_type(globals, &rt_dict_type) && rt_is_type(name, &rt_str_type);
 }
 
-rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
-                              jit_global_cache *cache)
+/* Fills `cache` for `name` as found now: in the globals, else in the builtins. false when
+ * neither has it or the lookup cannot be cached. Raises nothing. */
+static bool fill_for(rt_vm *vm, jit_global_cache *cache, rt_value globals, rt_value name, bool own)
 {
-    rt_value v = rt_load_global(vm, globals, name);
-    if (v == 0 || !cacheable(globals, name))
-        return v;
+    if (!cacheable(globals, name))
+        return false;
     int64_t index = rt_dict_find_str(globals, name);
     if (index >= 0) {
         fill(cache, globals, globals, index);
-    } else {
-        index = rt_dict_find_str(vm->builtins, name);
-        if (index >= 0)
-            fill(cache, globals, vm->builtins, index);
+        return true;
     }
+    if (own || !rt_is_type(vm->builtins, &rt_dict_type))
+        return false;
+    index = rt_dict_find_str(vm->builtins, name);
+    if (index < 0)
+        return false;
+    fill(cache, globals, vm->builtins, index);
+    return true;
+}
+
+bool jit_cache_fill_now(rt_vm *vm, rt_value globals, rt_value name, bool own,
+                        jit_global_cache *cache)
+{
+    return fill_for(vm, cache, globals, name, own);
+}
+
+rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
+{
+    rt_value v = rt_load_global(vm, globals, name);
+    if (v != 0 && cache)
+        fill_for(vm, cache, globals, name, false);
     return v;
 }
 
@@ -52,16 +69,12 @@ int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value v
 {
     if (rt_store_global(vm, globals, name, value) < 0)
         return -1;
-    if (cacheable(globals, name)) {
-        int64_t index = rt_dict_find_str(globals, name);
-        if (index >= 0)
-            fill(cache, globals, globals, index);
-    }
+    if (cache)
+        fill_for(vm, cache, globals, name, true);
     return 0;
 }
 
-rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
-                              jit_global_cache *cache)
+rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache)
 {
     (void)vm;
     if (!cacheable(globals, name))
@@ -69,7 +82,8 @@ rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
     int64_t index = rt_dict_find_str(globals, name);
     if (index < 0)
         return 0;
-    fill(cache, globals, globals, index);
+    if (cache)
+        fill(cache, globals, globals, index);
     return as_dict(globals)->entries[index].value;
 }
 

@@ -26,6 +26,15 @@ typedef struct jit_global_cache {
     uint64_t builtins_layout; /* its layout then */
 } jit_global_cache;
 
+/* Fills `cache` for `name` as the globals and builtins hold it now — only the globals' own
+ * entry when `own` (stores, globals-only reads) — for optimised code that bakes the filled
+ * cache into its checks (codegen_global.c). false, leaving it empty, when there is no entry
+ * or the lookup cannot be cached. Raises nothing. */
+bool jit_cache_fill_now(rt_vm *vm, rt_value globals, rt_value name, bool own,
+                        jit_global_cache *cache);
+
+/* The miss handlers below refill `cache` unless it is NULL: a baked cache stays as filled. */
+
 /* LOAD_GLOBAL after a failed check: rt_load_global, refilling `cache` on success. */
 rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
                               jit_global_cache *cache);

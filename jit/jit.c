@@ -39,8 +39,8 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 
 #include "codegen.h"
-#include "function.h"
 #include "freelist.h"
+#include "function.h"
 #include "global_cache.h"
 #include "perfmap.h"
 #include "symbols.h"
@@ -140,8 +140,7 @@ static void init_targets(void)
 static LLVMCodeGenOptLevel codegen_level(int opt_level)
 {
     static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelNone,
-                                                 LLVMCodeGenLevelLess,
-                                                 LLVMCodeGenLevelAggressive};
+                                                 LLVMCodeGenLevelLess, LLVMCodeGenLevelAggressive};
     return levels[opt_level];
 }
 
@@ -280,6 +279,9 @@ static void free_tiered(jit *j)
     for (size_t i = 0; i < j->ntiered; i++) {
         free(j->tiered[i]->values);
         free(j->tiered[i]->osr);
+        for (int k = 0; k < j->tiered[i]->nsites; k++)
+            free(j->tiered[i]->sites[k]);
+        free(j->tiered[i]->sites);
         free(j->tiered[i]);
     }
     free(j->tiered);
@@ -337,8 +339,10 @@ static bool optimise(jit *j, LLVMModuleRef module, int level, char **error)
      * is told not to insist on a fixpoint after one run, as default<O2> tells it; LLVM
      * otherwise stops the process when one run leaves something to fold. */
     static const char *const pipelines[] = {
-        "default<O0>", "function(sroa,instcombine<no-verify-fixpoint>,simplifycfg)",
-        "function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg)", "default<O3>"};
+        "default<O0>", "always-inline,function(sroa,instcombine<no-verify-fixpoint>,simplifycfg)",
+        "always-inline,function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,"
+        "simplifycfg)",
+        "default<O3>"};
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
     LLVMErrorRef err = LLVMRunPasses(module, pipelines[level], j->machine, options);
     LLVMDisposePassBuilderOptions(options);
@@ -401,7 +405,7 @@ static bool link_entries(jit *j, LLVMOrcLLJITRef lljit, const cg_unit *u, char *
 {
     for (int i = 0; i < u->nfunctions; i++) {
         const cg_compiled *c = &u->functions[i];
-        if (c->lend_only)
+        if (c->lend_only || c->known)
             continue;
         LLVMOrcExecutorAddress address = 0;
         LLVMErrorRef err = LLVMOrcLLJITLookup(lljit, &address, c->llvm_name);
@@ -447,6 +451,8 @@ static void init_unit(jit *j, cg_unit *u)
     cg_unit_init(u, j->vm, LLVMOrcThreadSafeContextGetContext(j->context), j->triple,
                  j->data_layout, &j->name_counter);
     u->freelists = j->freelists;
+    u->tiered = j->tiered;
+    u->ntiered = j->ntiered;
 }
 
 /* ---- tiers ---- */
@@ -467,8 +473,12 @@ static bool add_tier_records(jit *j, cg_unit *u, char **error)
             *error = strdup("out of memory");
             return false;
         }
-        *t = (jit_tiered){.owner = j, .ir = c->ir, .code = c->code, .values = values,
-                          .countdown = j->threshold, .owner_threshold = j->threshold};
+        *t = (jit_tiered){.owner = j,
+                          .ir = c->ir,
+                          .code = c->code,
+                          .values = values,
+                          .countdown = j->threshold,
+                          .owner_threshold = j->threshold};
         j->tiered[j->ntiered++] = t;
         c->tier = t;
         c->values = values;
@@ -505,7 +515,7 @@ static bool optimising_unit(jit *j, cg_unit *u, jit_tiered *t, int osr_block)
     return true;
 }
 
-bool jit_optimise_function(jit *j, jit_tiered *t, int osr_block, char **error)
+bool jit_optimise_function(jit *j, jit_tiered *t, int osr_block, rt_value globals, char **error)
 {
     *error = NULL;
     if (osr_block >= 0 && !t->osr) {
@@ -519,14 +529,24 @@ bool jit_optimise_function(jit *j, jit_tiered *t, int osr_block, char **error)
         return false;
     cg_unit u;
     init_unit(j, &u);
+    u.globals_now = globals;
     j->timings = (jit_timings){0};
     double mark = now_seconds();
     bool ok = optimising_unit(j, &u, t, osr_block) && cg_emit(&u);
     lap(&j->timings.build, &mark);
     if (!ok)
         *error = strdup(u.error ? u.error : "code generation failed");
-    else
-        ok = jit_cache_blocks_take(&j->caches, &u.caches) && finish_module(j, &u, NULL, error);
+    else {
+        /* CELLAR_JIT_DUMP: the optimised LLVM IR of each tier-up, for reading what hot code
+         * became (docs/performance.md). */
+        char *dump = NULL;
+        bool want = getenv("CELLAR_JIT_DUMP") != NULL;
+        ok = jit_cache_blocks_take(&j->caches, &u.caches) &&
+             finish_module(j, &u, want ? &dump : NULL, error);
+        if (dump)
+            fprintf(stderr, "%s", dump);
+        free(dump);
+    }
     if (ok && osr_block < 0)
         t->optimised = true;
     cg_unit_free(&u);

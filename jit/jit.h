@@ -33,9 +33,11 @@ void jit_enable_tiering(jit *j);
 
 struct jit_tiered;
 /* Compiles `t`'s function alone at the jit's level: its entry, installed in its code object,
- * or, when osr_block >= 0, its entry resuming at that block (tier.c). false with *error
- * (malloc'd) set on failure. */
-bool jit_optimise_function(jit *j, struct jit_tiered *t, int osr_block, char **error);
+ * or, when osr_block >= 0, its entry resuming at that block (tier.c). `globals` are those of
+ * the activation that asked (0: unknown): the global caches are filled from them at compile
+ * time (codegen_global.c). false with *error (malloc'd) set on failure. */
+bool jit_optimise_function(jit *j, struct jit_tiered *t, int osr_block, rt_value globals,
+                           char **error);
 
 /* Seconds the last jit_compile_module spent building the LLVM IR, verifying it, optimising
  * it, and generating and linking machine code (`cellar --time`). */

@@ -54,6 +54,7 @@ const jit_symbol jit_symbols[] = {
     {"rt_truthy", FN(rt_truthy), "ipv"},
     /* calls and functions */
     {"rt_call", FN(rt_call), "vpvzpv"},
+    {"jit_call_profiled", FN(jit_call_profiled), "vpvzpp"},
     {"rt_call_slots", FN(rt_call_slots), "pvzpvpz"},
     {"rt_traceback_add", FN(rt_traceback_add), "0pp"},
     {"rt_call_ex", FN(rt_call_ex), "vpvvv"},

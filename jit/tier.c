@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "call.h"
 #include "jit.h"
 #include "vm.h"
 
@@ -44,7 +45,8 @@ static void optimise(rt_vm *vm, jit_tiered *t, int32_t block)
     char *error = NULL;
     rt_value pending = vm->pending;
     double start = now_ms();
-    bool ok = jit_optimise_function(t->owner, t, block, &error);
+    rt_value globals = vm->frame && vm->frame->function ? vm->frame->function->globals : 0;
+    bool ok = jit_optimise_function(t->owner, t, block, globals, &error);
     if (getenv("CELLAR_JIT_TRACE")) {
         jit_timings phases;
         jit_last_timings(t->owner, &phases);
@@ -52,7 +54,10 @@ static void optimise(rt_vm *vm, jit_tiered *t, int32_t block)
                 "cellar: optimised %s%s in %.3f ms (build %.3f, optimise %.3f, codegen %.3f)%s%s\n",
                 t->ir->qualname, block >= 0 ? " (on-stack replacement)" : "", now_ms() - start,
                 phases.build * 1e3, (phases.verify + phases.optimise) * 1e3, phases.codegen * 1e3,
-                ok ? "" : ", failed: ", ok ? "" : error ? error : "?");
+                ok ? "" : ", failed: ",
+                ok      ? ""
+                : error ? error
+                        : "?");
     }
     t->failed = !ok;
     vm->pending = pending;
@@ -77,4 +82,47 @@ rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block)
         optimise(vm, t, block);
     t->countdown = t->optimised || t->failed ? NEVER : t->owner_threshold;
     return t->osr ? t->osr[block] : NULL;
+}
+
+/* ---- call profiles ---- */
+
+rt_value jit_call_profiled(rt_vm *vm, rt_value callee, int64_t n, rt_value *args,
+                           jit_call_site *site)
+{
+    rt_code *code = rt_is_type(callee, &rt_function_type) ? rt_as_function(callee)->code : NULL;
+    if (site->code != code)
+        site->code = site->code || !code ? JIT_MANY_CODES : code;
+    return rt_call(vm, callee, n, args, 0);
+}
+
+static jit_call_site *find_site(jit_tiered *t, const ir_instr *at)
+{
+    for (int k = 0; k < t->nsites; k++) {
+        int i = (t->site_cursor + k) % t->nsites;
+        if (t->sites[i]->at == at) {
+            t->site_cursor = i + 1;
+            return t->sites[i];
+        }
+    }
+    return NULL;
+}
+
+jit_call_site *jit_tier_site(jit_tiered *t, const ir_instr *at, bool make)
+{
+    if (!make)
+        return t->nsites ? find_site(t, at) : NULL;
+    if (t->nsites == t->sites_capacity) {
+        int capacity = t->sites_capacity ? 2 * t->sites_capacity : 8;
+        jit_call_site **grown = realloc(t->sites, (size_t)capacity * sizeof *grown);
+        if (!grown)
+            return NULL;
+        t->sites = grown;
+        t->sites_capacity = capacity;
+    }
+    jit_call_site *site = calloc(1, sizeof *site);
+    if (!site)
+        return NULL;
+    site->at = at;
+    t->sites[t->nsites++] = site;
+    return site;
 }

@@ -25,17 +25,31 @@
 
 typedef struct jit jit;
 
+/* What one call site of baseline code has called (jit_call_profiled): the code of every
+ * function it called, while that was always the same one. Optimised code speculates on it
+ * (codegen_known.c). Its address is baked into the baseline code. */
+typedef struct jit_call_site {
+    const ir_instr *at; /* the CALL */
+    rt_code *code;      /* NULL: nothing called yet; JIT_MANY_CODES: more than one, or not a
+                           function */
+} jit_call_site;
+
+#define JIT_MANY_CODES ((rt_code *)1)
+
 /* One function compiled as baseline code. Its address is baked into that code. */
 typedef struct jit_tiered {
     jit *owner;
     const ir_function *ir; /* kept alive by the jit's caller (jit_enable_tiering) */
     rt_code *code;
-    rt_value *values;  /* its materialised constants, shared by both tiers (rooted) */
-    int64_t countdown; /* calls and loop iterations left before it is optimised */
+    rt_value *values;        /* its materialised constants, shared by both tiers (rooted) */
+    int64_t countdown;       /* calls and loop iterations left before it is optimised */
     int64_t owner_threshold; /* the count it starts with (jit_tier_threshold) */
-    bool optimised;    /* code->entry is optimised code */
-    bool failed;       /* optimising it failed: it stays baseline code */
-    rt_entry *osr;     /* per block: the optimised entry resuming there, once compiled */
+    bool optimised;          /* code->entry is optimised code */
+    bool failed;             /* optimising it failed: it stays baseline code */
+    rt_entry *osr;           /* per block: the optimised entry resuming there, once compiled */
+    jit_call_site **sites;   /* its calls' profiles, in the order baseline code was emitted */
+    int nsites, sites_capacity;
+    int site_cursor; /* where the last jit_tier_site search ended: lookups come in order */
 } jit_tiered;
 
 /* Called by baseline code, with no exception left pending either way. jit_tier_up returns
@@ -43,6 +57,15 @@ typedef struct jit_tiered {
  * entry that resumes at `block`, likewise; NULL when compiling failed. */
 rt_entry jit_tier_up(rt_vm *vm, jit_tiered *t);
 rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block);
+
+/* CALL with positional arguments in baseline code: records the callee's code in `site`,
+ * then rt_call. */
+rt_value jit_call_profiled(rt_vm *vm, rt_value callee, int64_t n, rt_value *args,
+                           jit_call_site *site);
+
+/* The profile of the call `at` in `t`: made (zeroed) for baseline code to fill when `make`,
+ * else the one baseline code filled or NULL. NULL when out of memory. */
+jit_call_site *jit_tier_site(jit_tiered *t, const ir_instr *at, bool make);
 
 /* The count a function starts with: CELLAR_JIT_HOT from the environment, else a default
  * that keeps a small program's once-run code baseline. 0 optimises at the first call. */

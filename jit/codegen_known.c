@@ -1,0 +1,112 @@
+/* Known callees. Baseline code records, per call site, the code of the functions it calls
+ * (jit_call_site, tier.h). When the caller is optimised and a site has only ever called one
+ * compiled code C that can take the call's positional arguments, the call is speculated on
+ * C (codegen_call.c): a guard that the callee is a function whose code is C, then a direct
+ * call of a copy of C's optimised code compiled into the caller's module. The copy is
+ * internal and, when small, always inlined, so LLVM sees the callee's body at the call:
+ * the argument slots, the frame's function and the closure are the caller's own values.
+ *
+ * Copies nest: a copy's own calls speculate on its code's profile, to a fixed depth. A site
+ * whose code is the unit's own function, or whose copy is no deeper than the caller, keeps
+ * the ordinary direct call, so recursion never copies itself. */
+#include <stddef.h>
+
+#include "codegen.h"
+#include "tier.h"
+
+/* Copies inside copies: the caller, then two levels of callees. */
+enum { MAX_KNOWN_DEPTH = 2 };
+
+/* IR instructions a copy may have and still be inlined at every site: the bodies of small
+ * closures and wrappers, whose call costs more than their work. */
+enum { INLINE_INSTRS = 48 };
+
+bool cg_known_inlines(const ir_function *f)
+{
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        n += f->blocks[i]->ninstrs;
+    return n <= INLINE_INSTRS;
+}
+
+static struct jit_tiered *tier_of_code(const cg_unit *u, const rt_code *code)
+{
+    for (size_t i = u->ntiered; i-- > 0;)
+        if (u->tiered[i]->code == code)
+            return u->tiered[i];
+    return NULL;
+}
+
+static struct jit_tiered *tier_of_ir(const cg_unit *u, const ir_function *f)
+{
+    for (size_t i = u->ntiered; i-- > 0;)
+        if (u->tiered[i]->ir == f)
+            return u->tiered[i];
+    return NULL;
+}
+
+/* Whether a call of `n` positional arguments can go straight to `f`'s code: its positional
+ * parameters, the missing ones from the defaults (checked at run time), nothing else. */
+static bool takes_positional(const ir_function *f, int n)
+{
+    const scope *s = f->scope;
+    return s->kind != SCOPE_MODULE && s->kwonlyargcount == 0 && !s->has_varargs &&
+           !s->has_varkeywords && s->argcount >= n && !cg_mentions_locals(f);
+}
+
+/* Lends `f`'s children's code objects to the unit, for its copy's MAKE_FUNCTION. */
+static bool lend_children(cg_unit *u, const ir_function *f)
+{
+    for (int i = 0; i < f->nconsts; i++) {
+        const ir_function *child = f->consts[i].code;
+        if (f->consts[i].kind != IRC_CODE || !child)
+            continue;
+        bool present = false;
+        for (int k = 0; k < u->nfunctions && !present; k++)
+            present = u->functions[k].ir == child;
+        if (present)
+            continue;
+        struct jit_tiered *t = tier_of_ir(u, child);
+        if (!t ||
+            !cg_add_function(
+                u, (cg_compiled){.ir = child, .code = t->code, .lend_only = true, .osr_block = -1}))
+            return false;
+    }
+    return true;
+}
+
+/* The unit's copy of `t`'s code, made and declared on first use (cg_emit emits it after the
+ * functions before it). A copy only calls copies deeper than itself, so copies never call
+ * round in a cycle: NULL when the existing copy is not deeper (it may be a caller). */
+static cg_compiled *copy_of(cg_function *cg, struct jit_tiered *t)
+{
+    cg_unit *u = cg->u;
+    for (int i = 0; i < u->nfunctions; i++)
+        if (u->functions[i].known && u->functions[i].ir == t->ir)
+            return u->functions[i].known_depth > cg->known_depth ? &u->functions[i] : NULL;
+    if (!lend_children(u, t->ir))
+        return NULL;
+    cg_compiled *c = cg_add_function(u, (cg_compiled){.ir = t->ir,
+                                                      .code = t->code,
+                                                      .values = t->values,
+                                                      .osr_block = -1,
+                                                      .tier = t,
+                                                      .known = true,
+                                                      .known_depth = cg->known_depth + 1});
+    if (c)
+        cg_declare_function(u, c);
+    return u->error ? NULL : c;
+}
+
+cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n)
+{
+    if (!cg->profile || cg->known_depth >= MAX_KNOWN_DEPTH || !cg->u->tiered)
+        return NULL;
+    jit_call_site *site = jit_tier_site(cg->profile, in, false);
+    if (!site || !site->code || site->code == JIT_MANY_CODES || !site->code->entry)
+        return NULL;
+    struct jit_tiered *t = tier_of_code(cg->u, site->code);
+    if (!t || t->ir == cg->u->functions[0].ir || !takes_positional(t->ir, n))
+        return NULL;
+    return copy_of(cg, t);
+}
