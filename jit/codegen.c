@@ -271,11 +271,11 @@ LLVMBasicBlockRef cg_new_block(cg_function *cg, const char *name)
     return LLVMAppendBasicBlockInContext(cg->u->ctx, cg->fn, name);
 }
 
-static int block_index(const ir_function *f, const ir_block *b);
+int cg_block_index(const ir_function *f, const ir_block *b);
 
 LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b)
 {
-    int index = b ? block_index(cg->ir, b) : -1;
+    int index = b ? cg_block_index(cg->ir, b) : -1;
     if (index >= 0)
         return cg->blocks[index];
     cg_fail_at(cg, "%s: branch to a block outside the function", cg->ir->qualname);
@@ -677,8 +677,8 @@ static void allocate_variables(cg_function *cg)
     LLVMValueRef *all[3] = {cg->slots, cg->cells, cg->temps};
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     if (cg->u->baseline) {
-        cg->vars =
-            LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->u->i64, (uint64_t)(n ? n : 1)), "vars");
+        /* One more word: where an OSR entry leaving its loop says which block it left for. */
+        cg->vars = LLVMBuildAlloca(cg->b, LLVMArrayType2(cg->u->i64, (uint64_t)n + 1), "vars");
         for (int k = 0, at = 0; k < 3; k++)
             for (int i = 0; i < counts[k]; i++, at++)
                 all[k][i] = cg_field(cg, cg->vars, (size_t)at * sizeof(rt_value));
@@ -761,8 +761,7 @@ static void emit_prologue(cg_function *cg)
     LLVMSetValueName2(cg->globals, "globals", 7);
 }
 
-/* Operations after which control never reaches the next instruction of the block. */
-static bool ends_block(ir_op op)
+bool cg_ends_block(ir_op op)
 {
     switch (op) {
     case IR_JUMP:
@@ -776,7 +775,7 @@ static bool ends_block(ir_op op)
     }
 }
 
-static int block_index(const ir_function *f, const ir_block *b)
+int cg_block_index(const ir_function *f, const ir_block *b)
 {
     if (b->id >= 0 && b->id < f->nblocks && f->blocks[b->id] == b)
         return b->id;
@@ -789,7 +788,7 @@ static int block_index(const ir_function *f, const ir_block *b)
 static void push_target(const ir_function *f, const ir_block *b, bool *reachable, int *stack,
                         int *depth)
 {
-    int index = b ? block_index(f, b) : -1;
+    int index = b ? cg_block_index(f, b) : -1;
     if (index >= 0 && !reachable[index]) {
         reachable[index] = true;
         stack[(*depth)++] = index;
@@ -813,7 +812,7 @@ static bool mark_reachable(const ir_function *f, int start, bool *reachable)
             push_target(f, in->target2, reachable, stack, &depth);
             if (ir_op_can_fail(in->op))
                 push_target(f, in->handler, reachable, stack, &depth);
-            if (ends_block(in->op))
+            if (cg_ends_block(in->op))
                 break;
         }
     }
@@ -826,7 +825,10 @@ static void emit_block(cg_function *cg, int index)
     const ir_block *block = cg->ir->blocks[index];
     LLVMPositionBuilderAtEnd(cg->b, cg->blocks[index]);
     if (!cg->reachable[index]) {
-        LLVMBuildUnreachable(cg->b);
+        if (cg->exits && cg->exits[index])
+            cg_emit_osr_exit(cg, index); /* back to baseline code, which goes on here */
+        else
+            LLVMBuildUnreachable(cg->b);
         return;
     }
     cg->last_line = -1;
@@ -851,8 +853,12 @@ static bool alloc_function_state(cg_function *cg)
     if (!cg->slots || !cg->cells || !cg->temps || !cg->blocks || !cg->values || !cg->names ||
         !cg->reachable)
         return false;
-    int start = cg->osr_block >= 0 && cg->osr_block < f->nblocks ? cg->osr_block : 0;
-    return mark_reachable(f, start, cg->reachable) && cg_find_forwards(cg);
+    if (cg->osr_block >= 0 && cg->osr_block < f->nblocks) {
+        cg->exits = calloc((size_t)f->nblocks, sizeof *cg->exits);
+        return cg->exits && cg_osr_region(f, cg->osr_block, cg->reachable, cg->exits) &&
+               cg_find_forwards(cg);
+    }
+    return mark_reachable(f, 0, cg->reachable) && cg_find_forwards(cg);
 }
 
 static void free_function_state(cg_function *cg)
@@ -863,6 +869,7 @@ static void free_function_state(cg_function *cg)
     free(cg->blocks);
     free(cg->names);
     free(cg->reachable);
+    free(cg->exits);
     free(cg->forwards);
     if (cg->b)
         LLVMDisposeBuilder(cg->b);

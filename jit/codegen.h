@@ -103,6 +103,7 @@ typedef struct cg_function {
     int array_size;
     LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
     bool *reachable;              /* per ir_block: can control get there at all */
+    bool *exits;                  /* an OSR entry's: per ir_block, an exit of its region */
     LLVMBasicBlockRef error_exit; /* returns 0: the exception is pending */
     rt_value *values, *names;     /* per const: materialised as value / as name */
     int last_line;                /* line last stored in frame->line in this block */
@@ -239,6 +240,19 @@ void cg_tier_entry(cg_function *cg);
 void cg_tier_block(cg_function *cg, int index);
 /* True when a JUMP, BRANCH or FOR_ITER of block `index` or a later one targets block `index`. */
 bool cg_loop_header(const ir_function *f, int index);
+/* The blocks an OSR entry at `start` compiles (region[k]): those of the outermost loop around
+ * it that control reaches from it, or all it reaches when it is in no loop; and the blocks
+ * outside that edges from them go to (exits[k]). Baseline code and the OSR entry both ask, so
+ * they agree on the exits. false when out of memory. */
+bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits);
+/* An OSR entry's exit at block `index` (codegen_tier.c): the variables stored back into the
+ * baseline state, the block index at cg_osr_exit_offset, RT_OSR_EXIT returned. */
+void cg_emit_osr_exit(cg_function *cg, int index);
+size_t cg_osr_exit_offset(const ir_function *f);
+/* Operations after which control never reaches the next instruction of the block. */
+bool cg_ends_block(ir_op op);
+/* The index of block `b` in f->blocks, -1 when it is not one of them. */
+int cg_block_index(const ir_function *f, const ir_block *b);
 
 /* Emits one instruction (codegen_ops.c); cg_instr_plain without the forwarding patterns. */
 void cg_instr(cg_function *cg, const ir_instr *in);

@@ -1,6 +1,9 @@
 /* Baseline code's half of tiered compilation (tier.h): at the entry and at each loop header,
- * one decrement of the function's countdown and a cold branch to the tier-up call. */
+ * one decrement of the function's countdown and a cold branch to the tier-up call. And the
+ * region an OSR entry covers: the outermost loop around its block, whose exits hand the
+ * variables back to baseline code, which goes on at the exit's block. */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "codegen.h"
 #include "tier.h"
@@ -19,6 +22,179 @@ bool cg_loop_header(const ir_function *f, int index)
     }
     return false;
 }
+
+/* ---- OSR regions ---- */
+
+/* The blocks control can go to from block `b` into out[] (room for 3 per instruction): its
+ * branch targets, and the handler of every instruction that can raise, up to the one that
+ * ends the block. Returns how many. */
+static int successors(const ir_function *f, const ir_block *b, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < b->ninstrs; i++) {
+        const ir_instr *in = &b->instrs[i];
+        const ir_block *targets[3] = {in->target, in->target2,
+                                      ir_op_can_fail(in->op) ? in->handler : NULL};
+        for (int t = 0; t < 3; t++) {
+            int k = targets[t] ? cg_block_index(f, targets[t]) : -1;
+            if (k >= 0)
+                out[n++] = k;
+        }
+        if (cg_ends_block(in->op))
+            break;
+    }
+    return n;
+}
+
+/* Every block's successors, flattened: block k's are edge[first[k]] .. edge[first[k + 1] - 1]. */
+typedef struct cfg {
+    int *first, *edge;
+} cfg;
+
+static bool cfg_build(const ir_function *f, cfg *g)
+{
+    int total = 0;
+    for (int k = 0; k < f->nblocks; k++)
+        total += 3 * f->blocks[k]->ninstrs;
+    g->first = calloc((size_t)f->nblocks + 1, sizeof *g->first);
+    g->edge = calloc((size_t)total + 1, sizeof *g->edge);
+    if (!g->first || !g->edge)
+        return false;
+    for (int k = 0; k < f->nblocks; k++)
+        g->first[k + 1] = g->first[k] + successors(f, f->blocks[k], g->edge + g->first[k]);
+    return true;
+}
+
+static void cfg_free(cfg *g)
+{
+    free(g->first);
+    free(g->edge);
+}
+
+static void add_to_body(bool *body, int *stack, int *depth, int *size, int k)
+{
+    body[k] = true;
+    (*size)++;
+    stack[(*depth)++] = k;
+}
+
+/* The natural loop of `header`: the blocks that reach one of its back edges (from it or a
+ * later block, as cg_loop_header counts them) without passing through it, found by walking
+ * predecessors (`preds`, the reversed graph) from each. An edge the function's entry reaches
+ * without passing through the header is no back edge (a for-else's else jumping back over
+ * its loop): then there is no loop, 0. Any set of blocks would be a correct region — control
+ * can move to baseline code at any block — so this only has to be tight, not exact. Sets
+ * body[k]; returns its size. */
+static int loop_body(const ir_function *f, const cfg *preds, int header, bool *body, int *stack)
+{
+    for (int k = 0; k < f->nblocks; k++)
+        body[k] = false;
+    body[header] = true;
+    int size = 1, depth = 0;
+    for (int i = preds->first[header]; i < preds->first[header + 1]; i++) {
+        int k = preds->edge[i];
+        if (k >= header && !body[k]) /* back edges, as cg_loop_header sees them */
+            add_to_body(body, stack, &depth, &size, k);
+    }
+    while (depth > 0) {
+        int b = stack[--depth];
+        for (int i = preds->first[b]; i < preds->first[b + 1]; i++) {
+            int k = preds->edge[i];
+            if (body[k])
+                continue;
+            if (k == 0)
+                return 0; /* the entry reaches the edge past the header: no loop */
+            add_to_body(body, stack, &depth, &size, k);
+        }
+    }
+    return size;
+}
+
+/* The reverse of `g`. */
+static bool cfg_reverse(const ir_function *f, const cfg *g, cfg *r)
+{
+    int nb = f->nblocks, total = g->first[nb];
+    r->first = calloc((size_t)nb + 2, sizeof *r->first);
+    r->edge = calloc((size_t)total + 1, sizeof *r->edge);
+    int *fill = calloc((size_t)nb + 1, sizeof *fill);
+    if (!r->first || !r->edge || !fill) {
+        free(fill);
+        return false;
+    }
+    for (int i = 0; i < total; i++)
+        r->first[g->edge[i] + 1]++;
+    for (int k = 0; k < nb; k++)
+        r->first[k + 1] += r->first[k];
+    for (int k = 0; k < nb; k++)
+        for (int i = g->first[k]; i < g->first[k + 1]; i++) {
+            int to = g->edge[i];
+            r->edge[r->first[to] + fill[to]++] = k;
+        }
+    free(fill);
+    return true;
+}
+
+/* The outermost loop holding `start` into `best` (every block when there is none). */
+static bool outermost_loop(const ir_function *f, const cfg *g, int start, bool *best)
+{
+    int nb = f->nblocks;
+    cfg preds = {0};
+    bool *body = calloc((size_t)nb, sizeof *body);
+    int *stack = calloc((size_t)nb + 1, sizeof *stack);
+    bool ok = body && stack && cfg_reverse(f, g, &preds);
+    int best_size = 0;
+    for (int h = 0; ok && h < nb; h++) {
+        if (!cg_loop_header(f, h))
+            continue;
+        int size = loop_body(f, &preds, h, body, stack);
+        if (body[start] && size > best_size) {
+            best_size = size;
+            for (int k = 0; k < nb; k++)
+                best[k] = body[k];
+        }
+    }
+    for (int k = 0; ok && best_size == 0 && k < nb; k++)
+        best[k] = true;
+    free(body);
+    free(stack);
+    cfg_free(&preds);
+    return ok;
+}
+
+bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits)
+{
+    int nb = f->nblocks;
+    cfg g = {0};
+    bool *loop = calloc((size_t)nb, sizeof *loop);
+    int *stack = calloc((size_t)nb + 1, sizeof *stack);
+    bool ok = loop && stack && cfg_build(f, &g) && outermost_loop(f, &g, start, loop);
+    for (int k = 0; k < nb; k++)
+        region[k] = exits[k] = false;
+    /* What of it control can reach from `start`; edges leaving it are the exits. */
+    int depth = 0;
+    if (ok) {
+        region[start] = true;
+        stack[depth++] = start;
+    }
+    while (depth > 0) {
+        int b = stack[--depth];
+        for (int i = g.first[b]; i < g.first[b + 1]; i++) {
+            int k = g.edge[i];
+            if (!loop[k])
+                exits[k] = true;
+            else if (!region[k]) {
+                region[k] = true;
+                stack[depth++] = k;
+            }
+        }
+    }
+    free(loop);
+    free(stack);
+    cfg_free(&g);
+    return ok;
+}
+
+/* ---- countdowns ---- */
 
 /* countdown -= 1; when it goes negative, continues in a new cold block (returned) and
  * otherwise in `go`, where the builder is left. */
@@ -64,14 +240,78 @@ void cg_tier_entry(cg_function *cg)
     continue_in(cg, cg_call(cg, "jit_tier_up", args, 2), cg->args, go);
 }
 
+/* After an OSR entry returned RT_OSR_EXIT, control goes on at the block it left its region
+ * for, whose index it stored after the variables: one of the region's exits. */
+static void dispatch_exit(cg_function *cg, int header)
+{
+    const ir_function *f = cg->ir;
+    bool *region = calloc((size_t)f->nblocks, sizeof *region);
+    bool *exits = calloc((size_t)f->nblocks, sizeof *exits);
+    if (!region || !exits || !cg_osr_region(f, header, region, exits)) {
+        free(region), free(exits);
+        cg_fail_at(cg, "out of memory");
+        return;
+    }
+    LLVMValueRef index = cg_load_field(cg, cg->u->i32, cg->vars, cg_osr_exit_offset(f));
+    int nexits = 0;
+    for (int k = 0; k < f->nblocks; k++)
+        nexits += exits[k];
+    LLVMBasicBlockRef bad = cg_new_block(cg, "tier.no_exit");
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, index, bad, (unsigned)nexits);
+    for (int k = 0; k < f->nblocks; k++)
+        if (exits[k])
+            LLVMAddCase(sw, cg_i32(cg, k), cg->blocks[k]);
+    LLVMPositionBuilderAtEnd(cg->b, bad);
+    LLVMBuildUnreachable(cg->b);
+    free(region), free(exits);
+}
+
 /* The block's variables are all in cg->vars, so they are the state the OSR entry resumes
- * from; nothing else is live at the top of a block. */
+ * from; nothing else is live at the top of a block. The entry returns the function's result,
+ * or RT_OSR_EXIT when control leaves its region, with the variables stored back. */
 void cg_tier_block(cg_function *cg, int index)
 {
     if (!cg->tier || !cg_loop_header(cg->ir, index))
         return;
+    LLVMBuilderRef b = cg->b;
     LLVMBasicBlockRef go;
     count_down(cg, &go);
     LLVMValueRef args[3] = {cg->vm, cg_ptr_const(cg, cg->tier), cg_i32(cg, index)};
-    continue_in(cg, cg_call(cg, "jit_tier_osr", args, 3), cg->vars, go);
+    LLVMValueRef entry = cg_call(cg, "jit_tier_osr", args, 3);
+    LLVMBasicBlockRef jump = cg_new_block(cg, "tier.jump");
+    LLVMBuildCondBr(b, LLVMBuildIsNull(b, entry, ""), go, jump);
+    LLVMPositionBuilderAtEnd(b, jump);
+    LLVMTypeRef params[3] = {cg->u->ptr, cg->u->ptr, cg->u->ptr};
+    LLVMTypeRef type = LLVMFunctionType(cg->u->i64, params, 3, false);
+    LLVMValueRef call_args[3] = {cg->vm, cg->frame, cg->vars};
+    LLVMValueRef result = LLVMBuildCall2(b, type, entry, call_args, 3, "");
+    LLVMBasicBlockRef left = cg_new_block(cg, "tier.exit");
+    LLVMBasicBlockRef done = cg_new_block(cg, "tier.return");
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, result, cg_i64(cg, RT_OSR_EXIT), ""), left,
+                    done);
+    LLVMPositionBuilderAtEnd(b, done);
+    LLVMBuildRet(b, result);
+    LLVMPositionBuilderAtEnd(b, left);
+    dispatch_exit(cg, index);
+    LLVMPositionBuilderAtEnd(b, go);
+}
+
+/* The OSR entry's side of an exit: every variable back into the baseline state it was
+ * passed, the exit's block index after them, and RT_OSR_EXIT. */
+void cg_emit_osr_exit(cg_function *cg, int index)
+{
+    const ir_function *f = cg->ir;
+    LLVMValueRef *all[3] = {cg->slots, cg->cells, cg->temps};
+    int counts[3] = {f->nslots, f->ncells, f->ntemps};
+    for (int k = 0, at = 0; k < 3; k++)
+        for (int i = 0; i < counts[k]; i++, at++)
+            cg_store_field(cg, cg->args, (size_t)at * sizeof(rt_value),
+                           LLVMBuildLoad2(cg->b, cg->u->i64, all[k][i], ""));
+    cg_store_field(cg, cg->args, cg_osr_exit_offset(f), cg_i32(cg, index));
+    LLVMBuildRet(cg->b, cg_i64(cg, RT_OSR_EXIT));
+}
+
+size_t cg_osr_exit_offset(const ir_function *f)
+{
+    return (size_t)(f->nslots + f->ncells + f->ntemps) * sizeof(rt_value);
 }

@@ -22,6 +22,7 @@ enum {
     RT_TRUE = 10,
     RT_NOT_IMPLEMENTED = 14,
     RT_ELLIPSIS = 18,
+    RT_OSR_EXIT = 22, /* returned by an OSR entry whose loop is done (jit/tier.h); never a value */
     RT_IMMEDIATE_LIMIT = 32
 };
 
