@@ -690,7 +690,8 @@ static void allocate_variables(cg_function *cg)
             all[k][i] = LLVMBuildAlloca(cg->b, cg->u->i64, names[k]);
 }
 
-/* An OSR entry's variables come from the baseline state array it is passed as `args`. */
+/* An OSR entry's variables come from the baseline state array it is passed as `args`: the
+ * slots and cells, and the temps its region uses (cg_osr_temp_use). */
 static void init_from_state(cg_function *cg)
 {
     const ir_function *f = cg->ir;
@@ -698,9 +699,10 @@ static void init_from_state(cg_function *cg)
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     for (int k = 0, at = 0; k < 3; k++)
         for (int i = 0; i < counts[k]; i++, at++)
-            LLVMBuildStore(cg->b,
-                           cg_load_field(cg, cg->u->i64, cg->args, (size_t)at * sizeof(rt_value)),
-                           all[k][i]);
+            if (k < 2 || (cg->temp_use[i] & CG_TEMP_TOUCHED)) /* no other temp is read */
+                LLVMBuildStore(
+                    cg->b, cg_load_field(cg, cg->u->i64, cg->args, (size_t)at * sizeof(rt_value)),
+                    all[k][i]);
 }
 
 /* A call's variables: parameters from args[], free cells from the closure tuple, the rest
@@ -855,8 +857,12 @@ static bool alloc_function_state(cg_function *cg)
         return false;
     if (cg->osr_block >= 0 && cg->osr_block < f->nblocks) {
         cg->exits = calloc((size_t)f->nblocks, sizeof *cg->exits);
-        return cg->exits && cg_osr_region(f, cg->osr_block, cg->reachable, cg->exits) &&
-               cg_find_forwards(cg);
+        cg->temp_use = calloc((size_t)f->ntemps + 1, sizeof *cg->temp_use);
+        if (!cg->exits || !cg->temp_use ||
+            !cg_osr_region(f, cg->osr_block, cg->reachable, cg->exits))
+            return false;
+        cg_osr_temp_use(f, cg->reachable, cg->temp_use);
+        return cg_find_forwards(cg);
     }
     return mark_reachable(f, 0, cg->reachable) && cg_find_forwards(cg);
 }
@@ -870,6 +876,7 @@ static void free_function_state(cg_function *cg)
     free(cg->names);
     free(cg->reachable);
     free(cg->exits);
+    free(cg->temp_use);
     free(cg->forwards);
     if (cg->b)
         LLVMDisposeBuilder(cg->b);

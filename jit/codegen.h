@@ -104,6 +104,7 @@ typedef struct cg_function {
     LLVMBasicBlockRef *blocks;    /* one per ir_block, by index */
     bool *reachable;              /* per ir_block: can control get there at all */
     bool *exits;                  /* an OSR entry's: per ir_block, an exit of its region */
+    unsigned char *temp_use;      /* an OSR entry's: per temp, CG_TEMP_* bits */
     LLVMBasicBlockRef error_exit; /* returns 0: the exception is pending */
     rt_value *values, *names;     /* per const: materialised as value / as name */
     int last_line;                /* line last stored in frame->line in this block */
@@ -248,6 +249,11 @@ bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits);
 /* An OSR entry's exit at block `index` (codegen_tier.c): the variables stored back into the
  * baseline state, the block index at cg_osr_exit_offset, RT_OSR_EXIT returned. */
 void cg_emit_osr_exit(cg_function *cg, int index);
+/* What an OSR region does with each temp: only these need loading from the baseline state at
+ * its entry and, when written, storing back at its exits (a region reads no other temp, and
+ * leaves the others as the state holds them). */
+enum { CG_TEMP_TOUCHED = 1, CG_TEMP_WRITTEN = 2 };
+void cg_osr_temp_use(const ir_function *f, const bool *region, unsigned char *use);
 size_t cg_osr_exit_offset(const ir_function *f);
 /* Operations after which control never reaches the next instruction of the block. */
 bool cg_ends_block(ir_op op);

@@ -46,8 +46,8 @@ static LLVMValueRef not_small(cg_function *cg, LLVMValueRef x)
 }
 
 /* llvm.{s}{add,sub,mul}.with.overflow.i64: the result, and the overflow bit in *overflow. */
-static LLVMValueRef with_overflow(cg_function *cg, const char *name, LLVMValueRef x,
-                                  LLVMValueRef y, LLVMValueRef *overflow)
+static LLVMValueRef with_overflow(cg_function *cg, const char *name, LLVMValueRef x, LLVMValueRef y,
+                                  LLVMValueRef *overflow)
 {
     unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
     LLVMTypeRef i64 = cg->u->i64;
@@ -76,7 +76,8 @@ static LLVMValueRef small_add_sub(cg_function *cg, bool add, LLVMValueRef a, LLV
 /* x * 4y = 4xy. */
 static LLVMValueRef small_mul(cg_function *cg, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *bail)
 {
-    return tag4(cg, with_overflow(cg, "llvm.smul.with.overflow", untag(cg, a), times4(cg, b), bail));
+    return tag4(cg,
+                with_overflow(cg, "llvm.smul.with.overflow", untag(cg, a), times4(cg, b), bail));
 }
 
 /* Python's floor division and modulo from C's truncating ones: when the remainder is nonzero

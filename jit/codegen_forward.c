@@ -66,8 +66,8 @@ static bool tuple_pattern(const ir_function *f, const ir_block *b, int i, cg_for
         if (merge->op != IR_LIST_EXTEND || merge->a != list)
             continue;
         if (finish->op != IR_LIST_TO_TUPLE || finish->a != list || finish->dst < 0 ||
-            !used_exactly(f, list, 2, 1) ||
-            !used_exactly(f, finish->dst, 1, 1) || !call_ex_using(b, k + 2, finish->dst, 'b'))
+            !used_exactly(f, list, 2, 1) || !used_exactly(f, finish->dst, 1, 1) ||
+            !call_ex_using(b, k + 2, finish->dst, 'b'))
             return false;
         *out = (cg_forward){build, merge, finish};
         return true;

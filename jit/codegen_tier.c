@@ -296,8 +296,9 @@ void cg_tier_block(cg_function *cg, int index)
     LLVMPositionBuilderAtEnd(b, go);
 }
 
-/* The OSR entry's side of an exit: every variable back into the baseline state it was
- * passed, the exit's block index after them, and RT_OSR_EXIT. */
+/* The OSR entry's side of an exit: the variables back into the baseline state it was passed
+ * (slots, cells, the temps the region wrote), the exit's block index after them, and
+ * RT_OSR_EXIT. */
 void cg_emit_osr_exit(cg_function *cg, int index)
 {
     const ir_function *f = cg->ir;
@@ -305,10 +306,34 @@ void cg_emit_osr_exit(cg_function *cg, int index)
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     for (int k = 0, at = 0; k < 3; k++)
         for (int i = 0; i < counts[k]; i++, at++)
-            cg_store_field(cg, cg->args, (size_t)at * sizeof(rt_value),
-                           LLVMBuildLoad2(cg->b, cg->u->i64, all[k][i], ""));
+            if (k < 2 || (cg->temp_use[i] & CG_TEMP_WRITTEN))
+                cg_store_field(cg, cg->args, (size_t)at * sizeof(rt_value),
+                               LLVMBuildLoad2(cg->b, cg->u->i64, all[k][i], ""));
     cg_store_field(cg, cg->args, cg_osr_exit_offset(f), cg_i32(cg, index));
     LLVMBuildRet(cg->b, cg_i64(cg, RT_OSR_EXIT));
+}
+
+void cg_osr_temp_use(const ir_function *f, const bool *region, unsigned char *use)
+{
+    for (int i = 0; i < f->ntemps; i++)
+        use[i] = 0;
+    for (int k = 0; k < f->nblocks; k++) {
+        if (!region[k])
+            continue;
+        const ir_block *b = f->blocks[k];
+        for (int i = 0; i < b->ninstrs; i++) {
+            const ir_instr *in = &b->instrs[i];
+            int reads[3] = {in->a, in->b, in->c};
+            for (int r = 0; r < 3; r++)
+                if (reads[r] >= 0 && reads[r] < f->ntemps)
+                    use[reads[r]] |= CG_TEMP_TOUCHED;
+            for (int n = 0; n < in->nargs; n++)
+                if (in->args[n] >= 0 && in->args[n] < f->ntemps)
+                    use[in->args[n]] |= CG_TEMP_TOUCHED;
+            if (in->dst >= 0 && in->dst < f->ntemps)
+                use[in->dst] |= CG_TEMP_TOUCHED | CG_TEMP_WRITTEN;
+        }
+    }
 }
 
 size_t cg_osr_exit_offset(const ir_function *f)

@@ -9,10 +9,7 @@
 _Static_assert(JIT_FREELISTS <= GC_TINY_FREELISTS, "more lists than the collector's tiny sizes");
 _Static_assert(GC_GRANULE_BYTES == 16, "jit_granules assumes 16-byte granules");
 
-void **jit_freelists_new(void)
-{
-    return GC_MALLOC_UNCOLLECTABLE(JIT_FREELISTS * sizeof(void *));
-}
+void **jit_freelists_new(void) { return GC_MALLOC_UNCOLLECTABLE(JIT_FREELISTS * sizeof(void *)); }
 
 void jit_freelists_free(void **lists)
 {

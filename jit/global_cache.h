@@ -36,16 +36,14 @@ bool jit_cache_fill_now(rt_vm *vm, rt_value globals, rt_value name, bool own,
 /* The miss handlers below refill `cache` unless it is NULL: a baked cache stays as filled. */
 
 /* LOAD_GLOBAL after a failed check: rt_load_global, refilling `cache` on success. */
-rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name,
-                              jit_global_cache *cache);
+rt_value jit_load_global_miss(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache);
 /* STORE_GLOBAL after a failed check: rt_store_global, refilling `cache`. 0 / -1. */
 int jit_store_global_miss(rt_vm *vm, rt_value globals, rt_value name, rt_value value,
                           jit_global_cache *cache);
 
 /* globals[name] with neither builtins nor exception, 0 when missing (MAKE_FUNCTION's
  * __module__), refilling `cache` when found. */
-rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name,
-                              jit_global_cache *cache);
+rt_value jit_globals_get_miss(rt_vm *vm, rt_value globals, rt_value name, jit_global_cache *cache);
 
 /* The whole of LOAD_GLOBAL, STORE_GLOBAL and the globals-only read, check and miss, as one
  * call each: what baseline code (codegen.h, cg_unit.baseline) calls instead of the inline

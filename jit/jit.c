@@ -125,10 +125,13 @@ static void init_targets(void)
     targets_ok = !LLVMInitializeNativeTarget() && !LLVMInitializeNativeAsmPrinter();
     /* Fast instruction selection at every level: with the greedy register allocator it
      * gives the same speed as SelectionDAG on code that is mostly calls and compares, at
-     * about 60% of the code generator's time (docs/performance.md). LLVM's options are
-     * process-wide, like the target initialisation above. */
-    const char *argv[2] = {"cellar", "-fast-isel"};
-    LLVMParseCommandLineOptions(2, argv, NULL);
+     * about 60% of the code generator's time (docs/performance.md). No machine scheduler
+     * before register allocation: building its dependence graphs over our long blocks of
+     * loads and stores was a quarter of the code generator's time, for code an out-of-order
+     * core reorders anyway. LLVM's options are process-wide, like the target initialisation
+     * above. */
+    const char *argv[3] = {"cellar", "-fast-isel", "-enable-misched=false"};
+    LLVMParseCommandLineOptions(3, argv, NULL);
 }
 
 /* The machine-code level per -O level. -O1 pairs the optimised IR with the fast instruction

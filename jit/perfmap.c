@@ -47,8 +47,8 @@ void jit_perf_map_finish(jit_perf_map *m)
         snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
         FILE *f = fopen(path, "a");
         for (size_t i = 0; f && i < m->count; i++) {
-            uintptr_t size = i + 1 < m->count ? m->symbols[i + 1].address - m->symbols[i].address
-                                              : MAX_SIZE;
+            uintptr_t size =
+                i + 1 < m->count ? m->symbols[i + 1].address - m->symbols[i].address : MAX_SIZE;
             fprintf(f, "%lx %lx %s\n", (unsigned long)m->symbols[i].address,
                     (unsigned long)(size < MAX_SIZE ? size : MAX_SIZE), m->symbols[i].name);
         }

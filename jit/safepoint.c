@@ -49,8 +49,8 @@ static void emit_check(cg_function *cg, LLVMBasicBlockRef fail, int line)
     cg_unit *u = cg->u;
     LLVMBuilderRef b = cg->b;
     LLVMValueRef counter = cg_field(cg, cg->vm, offsetof(rt_vm, countdown));
-    LLVMValueRef left = LLVMBuildSub(b, LLVMBuildLoad2(b, u->i64, counter, "countdown"),
-                                     cg_i64(cg, 1), "");
+    LLVMValueRef left =
+        LLVMBuildSub(b, LLVMBuildLoad2(b, u->i64, counter, "countdown"), cg_i64(cg, 1), "");
     LLVMBuildStore(b, left, counter);
     LLVMBasicBlockRef slow = cg_new_block(cg, "safepoint"), go = cg_new_block(cg, "go");
     LLVMValueRef spent = LLVMBuildICmp(b, LLVMIntSLT, left, cg_i64(cg, 0), "");
@@ -58,8 +58,8 @@ static void emit_check(cg_function *cg, LLVMBasicBlockRef fail, int line)
     LLVMPositionBuilderAtEnd(b, slow);
     LLVMBuildStore(b, cg_i32(cg, line), cg_field(cg, cg->frame, offsetof(rt_frame, line)));
     LLVMValueRef args[1] = {cg->vm};
-    LLVMValueRef raised = LLVMBuildICmp(b, LLVMIntSLT, cg_call(cg, "jit_safepoint", args, 1),
-                                        cg_i32(cg, 0), "");
+    LLVMValueRef raised =
+        LLVMBuildICmp(b, LLVMIntSLT, cg_call(cg, "jit_safepoint", args, 1), cg_i32(cg, 0), "");
     LLVMSetMetadata(LLVMBuildCondBr(b, raised, fail, go), u->prof_kind, u->unlikely);
     LLVMPositionBuilderAtEnd(b, go);
 }
