@@ -205,13 +205,15 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name);
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args);
-/* The copy of the code a CALL site of `n` positional arguments has always called, per its
- * profile, when the call can be speculated on it: a compiled function's code taking those
- * arguments, defaults filling the rest (codegen_known.c). NULL otherwise. */
+/* The copy of the code a CALL site of `n` positional arguments (n < 0: a CALL_EX's tuple) has
+ * always called, per its profile, when the call can be speculated on it: a compiled
+ * function's code taking those arguments, defaults filling the rest, or a pure wrapper
+ * (codegen_known.c). NULL otherwise. */
 cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n);
 /* The same with the items of an exact tuple (an i64 value) as the arguments, for CALL_EX;
  * returns the result unchecked (0: an exception is pending). */
-LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValueRef tuple);
+LLVMValueRef cg_direct_call_tuple(cg_function *cg, const ir_instr *in, LLVMValueRef callee,
+                                  LLVMValueRef tuple);
 /* Star-argument forwarding (codegen_forward.c): finds the f(*args, **kwargs) patterns of the
  * function (false when out of memory); cg_forward_instr emits an instruction of one and
  * returns true, false for any other instruction; CALL_EX with its direct-call path. */

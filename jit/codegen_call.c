@@ -236,14 +236,6 @@ static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueR
     return cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
 }
 
-LLVMValueRef cg_direct_call_tuple(cg_function *cg, LLVMValueRef callee, LLVMValueRef tuple)
-{
-    LLVMValueRef n = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
-    LLVMValueRef items =
-        cg_field(cg, LLVMBuildIntToPtr(cg->b, tuple, cg->u->ptr, ""), offsetof(rt_tuple, items));
-    return direct_call(cg, callee, n, -1, items, tuple);
-}
-
 /* Baseline code's call, which records the callee's code in the site's profile (tier.h). */
 static LLVMValueRef profiled_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                                   LLVMValueRef args)
@@ -287,11 +279,34 @@ static LLVMValueRef defaults_slots(cg_function *cg, LLVMValueRef callee, int n, 
     return space;
 }
 
-/* The call speculated on `known`'s code (codegen_known.c): when the callee is a function of
- * that code, its frame pushed and the copy called directly; rt_call otherwise. */
-static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMValueRef callee,
-                               int n, LLVMValueRef args)
+/* The parameter slots of a call speculated on `known` (its code guarded already): a pure
+ * wrapper's built in the forwarding space; under CALL_EX (`tuple`) the tuple's items when
+ * it has exactly the parameters' count; the arguments, with defaults filling the missing
+ * ones. Branches to `slow` when they do not fit. */
+static LLVMValueRef known_slots(cg_function *cg, const cg_compiled *known, LLVMValueRef callee,
+                                int n, LLVMValueRef args, LLVMValueRef tuple,
+                                LLVMBasicBlockRef slow)
 {
+    int argcount = known->ir->scope->argcount;
+    if (known->code->forwards & RT_FORWARDS_WRAPPER)
+        return wrapper_slots(cg, cg_ptr_const(cg, known->code), n, args, tuple);
+    if (tuple) {
+        LLVMValueRef size = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
+        branch(cg, equal(cg, size, cg_i64(cg, (uint64_t)argcount)), cg_new_block(cg, "known.fits"),
+               slow);
+        return args;
+    }
+    return argcount > n ? defaults_slots(cg, callee, n, argcount, args, slow) : args;
+}
+
+/* The call speculated on `known`'s code (codegen_known.c): when the callee is a function of
+ * that code, its frame pushed and the copy called directly; rt_call otherwise. `n` arguments
+ * at `args`, or under CALL_EX the items of `tuple` (n is then its size). */
+static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMValueRef callee,
+                               int n, LLVMValueRef args, LLVMValueRef tuple)
+{
+    LLVMValueRef count = tuple ? cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size))
+                               : cg_i64(cg, (uint64_t)n);
     LLVMBasicBlockRef slow = cg_new_block(cg, "known.miss");
     LLVMBasicBlockRef done = cg_new_block(cg, "call.done");
     LLVMValueRef type = cg_object_type(cg, callee, slow);
@@ -300,8 +315,7 @@ static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMVa
     LLVMValueRef code = cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_function, code));
     branch(cg, equal(cg, code, cg_ptr_const(cg, known->code)), cg_new_block(cg, "known.code"),
            slow);
-    int argcount = known->ir->scope->argcount;
-    LLVMValueRef slots = argcount > n ? defaults_slots(cg, callee, n, argcount, args, slow) : args;
+    LLVMValueRef slots = known_slots(cg, known, callee, n, args, tuple, slow);
     LLVMValueRef depth = check_depth(cg, slow);
     LLVMValueRef back = push_frame(cg, callee, cg_i32(cg, known->code->firstlineno), depth);
     LLVMValueRef direct = call_entry(cg, known->llvm_fn, slots, back, depth);
@@ -309,7 +323,7 @@ static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMVa
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, slow);
-    LLVMValueRef call_args[5] = {cg->vm, callee, cg_i64(cg, (uint64_t)n), args, cg_i64(cg, 0)};
+    LLVMValueRef call_args[5] = {cg->vm, callee, count, args, cg_i64(cg, 0)};
     LLVMValueRef generic = cg_call(cg, "rt_call", call_args, 5);
     LLVMBuildBr(cg->b, done);
 
@@ -318,15 +332,28 @@ static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMVa
 }
 
 /* The known callee a site can be speculated on, if any: its defaults must fit the
- * forwarding space. */
+ * forwarding space. `n` < 0: a CALL_EX's tuple. */
 static cg_compiled *known_for(cg_function *cg, const ir_instr *in, int n)
 {
     if (cg->u->baseline)
         return NULL;
     cg_compiled *known = cg_known_callee(cg, in, n);
-    if (known && known->ir->scope->argcount > n && known->ir->scope->argcount > cg->forward_words)
+    if (known && n >= 0 && known->ir->scope->argcount > n &&
+        known->ir->scope->argcount > cg->forward_words)
         return NULL;
     return known;
+}
+
+LLVMValueRef cg_direct_call_tuple(cg_function *cg, const ir_instr *in, LLVMValueRef callee,
+                                  LLVMValueRef tuple)
+{
+    LLVMValueRef items =
+        cg_field(cg, LLVMBuildIntToPtr(cg->b, tuple, cg->u->ptr, ""), offsetof(rt_tuple, items));
+    cg_compiled *known = known_for(cg, in, -1);
+    if (known)
+        return known_call(cg, known, callee, -1, items, tuple);
+    LLVMValueRef n = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
+    return direct_call(cg, callee, n, -1, items, tuple);
 }
 
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
@@ -335,7 +362,7 @@ void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef c
     LLVMValueRef result;
     cg_compiled *known = known_for(cg, in, n);
     if (known)
-        result = known_call(cg, known, callee, n, args);
+        result = known_call(cg, known, callee, n, args, NULL);
     else if (cg->u->baseline && cg->tier)
         result = profiled_call(cg, in, callee, n, args);
     else /* n <= array_size: a wrapper's tuple fits the forwarding space (4 + array_size) */

@@ -18,6 +18,7 @@
 
 #include "codegen.h"
 #include "dict.h"
+#include "tier.h"
 #include "tuple.h"
 
 /* ---- finding the patterns ---- */
@@ -237,8 +238,11 @@ void cg_emit_call_ex(cg_function *cg, const ir_instr *in)
     LLVMValueRef callee = cg_load_temp(cg, in->a), positional = cg_load_temp(cg, in->b);
     LLVMValueRef kwargs = cg_load_opt(cg, in->c, 0);
     if (cg->u->baseline) {
-        LLVMValueRef args[4] = {cg->vm, callee, positional, kwargs};
-        cg_value_call(cg, in, "rt_call_ex", args, 4);
+        jit_call_site *site = cg->tier ? jit_tier_site(cg->tier, in, true) : NULL;
+        if (cg->tier && !site)
+            cg_fail_at(cg, "out of memory for a call profile");
+        LLVMValueRef args[5] = {cg->vm, callee, positional, kwargs, cg_ptr_const(cg, site)};
+        cg_value_call(cg, in, site ? "jit_call_ex_profiled" : "rt_call_ex", args, site ? 5 : 4);
         return;
     }
     LLVMBasicBlockRef direct = cg_new_block(cg, "call_ex.positional");
@@ -249,7 +253,7 @@ void cg_emit_call_ex(cg_function *cg, const ir_instr *in)
     LLVMBuildCondBr(cg->b, LLVMBuildAnd(cg->b, no_kwargs, tuple, ""), direct, generic);
 
     LLVMPositionBuilderAtEnd(cg->b, direct);
-    LLVMValueRef fast = cg_direct_call_tuple(cg, callee, positional);
+    LLVMValueRef fast = cg_direct_call_tuple(cg, in, callee, positional);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
 

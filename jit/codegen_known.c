@@ -14,8 +14,9 @@
 #include "codegen.h"
 #include "tier.h"
 
-/* Copies inside copies: the caller, then two levels of callees. */
-enum { MAX_KNOWN_DEPTH = 2 };
+/* Copies inside copies: the caller, then three levels of callees (a call through two stacked
+ * decorators' wrappers to the function they wrap). */
+enum { MAX_KNOWN_DEPTH = 3 };
 
 /* IR instructions a copy may have and still be inlined at every site: the bodies of small
  * closures and wrappers, whose call costs more than their work. */
@@ -45,13 +46,17 @@ static struct jit_tiered *tier_of_ir(const cg_unit *u, const ir_function *f)
     return NULL;
 }
 
-/* Whether a call of `n` positional arguments can go straight to `f`'s code: its positional
- * parameters, the missing ones from the defaults (checked at run time), nothing else. */
-static bool takes_positional(const ir_function *f, int n)
+/* Whether a call of `n` positional arguments (n < 0: a tuple's items, counted at run time)
+ * can go straight to `f`'s code: its positional parameters, the missing ones from the
+ * defaults (checked at run time), nothing else; or a pure wrapper's *args and **kwargs. */
+static bool takes_positional(const ir_function *f, const rt_code *code, int n)
 {
     const scope *s = f->scope;
-    return s->kind != SCOPE_MODULE && s->kwonlyargcount == 0 && !s->has_varargs &&
-           !s->has_varkeywords && s->argcount >= n && !cg_mentions_locals(f);
+    if (s->kind == SCOPE_MODULE || cg_mentions_locals(f))
+        return false;
+    if (code->forwards & RT_FORWARDS_WRAPPER)
+        return true;
+    return s->kwonlyargcount == 0 && !s->has_varargs && !s->has_varkeywords && s->argcount >= n;
 }
 
 /* Lends `f`'s children's code objects to the unit, for its copy's MAKE_FUNCTION. */
@@ -106,7 +111,7 @@ cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n)
     if (!site || !site->code || site->code == JIT_MANY_CODES || !site->code->entry)
         return NULL;
     struct jit_tiered *t = tier_of_code(cg->u, site->code);
-    if (!t || t->ir == cg->u->functions[0].ir || !takes_positional(t->ir, n))
+    if (!t || t->ir == cg->u->functions[0].ir || !takes_positional(t->ir, t->code, n))
         return NULL;
     return copy_of(cg, t);
 }

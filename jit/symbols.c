@@ -55,6 +55,7 @@ const jit_symbol jit_symbols[] = {
     /* calls and functions */
     {"rt_call", FN(rt_call), "vpvzpv"},
     {"jit_call_profiled", FN(jit_call_profiled), "vpvzpp"},
+    {"jit_call_ex_profiled", FN(jit_call_ex_profiled), "vpvvvp"},
     {"rt_call_slots", FN(rt_call_slots), "pvzpvpz"},
     {"rt_traceback_add", FN(rt_traceback_add), "0pp"},
     {"rt_call_ex", FN(rt_call_ex), "vpvvv"},

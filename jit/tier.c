@@ -95,6 +95,15 @@ rt_value jit_call_profiled(rt_vm *vm, rt_value callee, int64_t n, rt_value *args
     return rt_call(vm, callee, n, args, 0);
 }
 
+rt_value jit_call_ex_profiled(rt_vm *vm, rt_value callee, rt_value args, rt_value kwargs,
+                              jit_call_site *site)
+{
+    rt_code *code = rt_is_type(callee, &rt_function_type) ? rt_as_function(callee)->code : NULL;
+    if (site->code != code)
+        site->code = site->code || !code ? JIT_MANY_CODES : code;
+    return rt_call_ex(vm, callee, args, kwargs);
+}
+
 static jit_call_site *find_site(jit_tiered *t, const ir_instr *at)
 {
     for (int k = 0; k < t->nsites; k++) {

@@ -63,6 +63,10 @@ rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block);
 rt_value jit_call_profiled(rt_vm *vm, rt_value callee, int64_t n, rt_value *args,
                            jit_call_site *site);
 
+/* CALL_EX in baseline code: the same, then rt_call_ex. */
+rt_value jit_call_ex_profiled(rt_vm *vm, rt_value callee, rt_value args, rt_value kwargs,
+                              jit_call_site *site);
+
 /* The profile of the call `at` in `t`: made (zeroed) for baseline code to fill when `make`,
  * else the one baseline code filled or NULL. NULL when out of memory. */
 jit_call_site *jit_tier_site(jit_tiered *t, const ir_instr *at, bool make);
