@@ -39,6 +39,7 @@
  * are appended to vm->constants as soon as they exist: JIT'd memory is not scanned by the GC
  * and this file's own arrays are malloc'd. */
 #include "codegen.h"
+#include "tier.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -736,6 +737,37 @@ static void init_from_call(cg_function *cg)
         LLVMBuildStore(cg->b, cg_i64(cg, 0), cg->temps[i]);
 }
 
+/* Optimised code compiled while its function runs bakes that activation's globals into its
+ * global caches (codegen_global.c), so it checks once, here, that it runs with them: an
+ * activation with other globals leaves for baseline code — an OSR entry through an exit at
+ * its own block, an entry by calling the baseline entry — and the caches check only the
+ * layout words. */
+static void guard_globals(cg_function *cg)
+{
+    rt_value globals = cg->u->globals_now;
+    jit_tiered *t = cg->profile;
+    if (cg->u->baseline || !globals || (cg->osr_block < 0 && (!t || !t->baseline_entry)))
+        return;
+    LLVMBasicBlockRef other = cg_new_block(cg, "globals.other");
+    LLVMBasicBlockRef same = cg_new_block(cg, "globals.same");
+    LLVMValueRef br = LLVMBuildCondBr(
+        cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cg->globals, cg_i64(cg, globals), ""), same, other);
+    LLVMSetMetadata(br, cg->u->prof_kind, cg->u->likely);
+    LLVMPositionBuilderAtEnd(cg->b, other);
+    if (cg->osr_block >= 0) {
+        cg_emit_osr_exit(cg, cg->osr_block);
+    } else {
+        LLVMTypeRef params[3] = {cg->u->ptr, cg->u->ptr, cg->u->ptr};
+        LLVMTypeRef type = LLVMFunctionType(cg->u->i64, params, 3, false);
+        LLVMValueRef entry = cg_load_field(cg, cg->u->ptr, cg_ptr_const(cg, t),
+                                           offsetof(jit_tiered, baseline_entry));
+        LLVMValueRef args[3] = {cg->vm, cg->frame, cg->args};
+        LLVMBuildRet(cg->b, LLVMBuildCall2(cg->b, type, entry, args, 3, ""));
+    }
+    LLVMPositionBuilderAtEnd(cg->b, same);
+    cg->globals_baked = true;
+}
+
 /* Variables, globals (frame->function->globals), and the scratch memory calls share. */
 static void emit_prologue(cg_function *cg)
 {
@@ -761,6 +793,7 @@ static void emit_prologue(cg_function *cg)
     LLVMValueRef function = cg_load_field(cg, cg->u->ptr, cg->frame, offsetof(rt_frame, function));
     cg->globals = cg_load_field(cg, cg->u->i64, function, offsetof(rt_function, globals));
     LLVMSetValueName2(cg->globals, "globals", 7);
+    guard_globals(cg);
 }
 
 bool cg_ends_block(ir_op op)
@@ -948,6 +981,8 @@ void cg_unit_init(cg_unit *u, rt_vm *vm, LLVMContextRef ctx, const char *triple,
         LLVMValueAsMetadata(LLVMConstInt(u->i32, 2000, false)),
     };
     u->unlikely = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, weights, 3));
+    LLVMMetadataRef reversed[3] = {weights[0], weights[2], weights[1]};
+    u->likely = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, reversed, 3));
     u->decls = calloc((size_t)jit_nsymbols, sizeof *u->decls);
     u->decl_types = calloc((size_t)jit_nsymbols, sizeof *u->decl_types);
     if (!u->decls || !u->decl_types)

@@ -52,6 +52,7 @@ typedef struct cg_unit {
     LLVMTypeRef i1, i32, i64, ptr;
     unsigned prof_kind;      /* "prof" metadata kind, for unlikely error edges */
     LLVMValueRef unlikely;   /* branch_weights metadata: the error edge is cold */
+    LLVMValueRef likely;     /* and the other way round */
     jit_cache_blocks caches; /* the global caches of the module's sites; the jit takes them */
     void **freelists;        /* the jit's free lists, which optimised code pops (freelist.h) */
     /* Baseline code (the first tier): compact, quick to compile — each operation one runtime
@@ -79,7 +80,8 @@ typedef struct cg_function {
     LLVMValueRef fn;
     LLVMBuilderRef b;
     LLVMValueRef vm, frame, args;
-    LLVMValueRef globals;                /* frame->function->globals, loaded once */
+    LLVMValueRef globals; /* frame->function->globals, loaded once */
+    bool globals_baked;   /* the entry checked they are cg_unit.globals_now (codegen.c) */
     LLVMValueRef *slots, *cells, *temps; /* allocas of i64 */
     LLVMValueRef scratch;                /* stands in for a bad operand once an error is set */
     LLVMValueRef array;                  /* the argument array every call shares (cg_array) */

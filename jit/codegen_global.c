@@ -6,8 +6,9 @@
  *
  * Optimised code is compiled while its function runs, so its caches are filled at compile
  * time from that activation's globals and baked into the code: the dict, its layout and the
- * entry's address become constants, a hit is one load of the layout word and one of the
- * value, and the dict's compare is the same in every check, which LLVM computes once. A baked
+ * entry's address become constants, and a hit is one load of the layout word and one of the
+ * value. That the function runs with those globals is checked once, at its entry
+ * (codegen.c, guard_globals). A baked
  * cache is never refilled (its miss handler is given none), so a name whose entry has moved
  * takes the generic path from then on. */
 #include <stddef.h>
@@ -82,8 +83,7 @@ static LLVMValueRef layout_is(cg_function *cg, rt_value d, uint64_t layout)
 static void check_baked(cg_function *cg, const jit_global_cache *cache, LLVMBasicBlockRef hit,
                         LLVMBasicBlockRef miss)
 {
-    LLVMValueRef hold = LLVMBuildAnd(cg->b, equal(cg, cg->globals, cg_i64(cg, cache->globals)),
-                                     layout_is(cg, cache->globals, cache->layout), "");
+    LLVMValueRef hold = layout_is(cg, cache->globals, cache->layout);
     if (cache->builtins)
         hold =
             LLVMBuildAnd(cg->b, hold, layout_is(cg, cache->builtins, cache->builtins_layout), "");
@@ -94,7 +94,7 @@ static void check_baked(cg_function *cg, const jit_global_cache *cache, LLVMBasi
 static bool bake(cg_function *cg, LLVMValueRef name, bool own, jit_global_cache *cache)
 {
     rt_value globals = cg->u->globals_now;
-    return !cg->u->baseline && globals &&
+    return !cg->u->baseline && globals && cg->globals_baked &&
            jit_cache_fill_now(cg->u->vm, globals, LLVMConstIntGetZExtValue(name), own, cache);
 }
 

@@ -241,7 +241,7 @@ void cg_tier_entry(cg_function *cg)
 }
 
 /* After an OSR entry returned RT_OSR_EXIT, control goes on at the block it left its region
- * for, whose index it stored after the variables: one of the region's exits. */
+ * for, whose index it stored after the variables: one of the region's exits, or the header. */
 static void dispatch_exit(cg_function *cg, int header)
 {
     const ir_function *f = cg->ir;
@@ -256,13 +256,12 @@ static void dispatch_exit(cg_function *cg, int header)
     int nexits = 0;
     for (int k = 0; k < f->nblocks; k++)
         nexits += exits[k];
-    LLVMBasicBlockRef bad = cg_new_block(cg, "tier.no_exit");
-    LLVMValueRef sw = LLVMBuildSwitch(cg->b, index, bad, (unsigned)nexits);
+    /* The default is the header itself, which an entry run with other globals than it was
+     * compiled for leaves for at once (codegen.c, guard_globals). */
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, index, cg->blocks[header], (unsigned)nexits);
     for (int k = 0; k < f->nblocks; k++)
-        if (exits[k])
+        if (exits[k] && k != header)
             LLVMAddCase(sw, cg_i32(cg, k), cg->blocks[k]);
-    LLVMPositionBuilderAtEnd(cg->b, bad);
-    LLVMBuildUnreachable(cg->b);
     free(region), free(exits);
 }
 

@@ -422,6 +422,8 @@ static bool link_entries(jit *j, LLVMOrcLLJITRef lljit, const cg_unit *u, char *
             c->tier->osr[c->osr_block] = entry;
         else
             c->code->entry = entry;
+        if (u->baseline && c->tier && c->osr_block < 0)
+            c->tier->baseline_entry = entry;
     }
     return true;
 }

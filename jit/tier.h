@@ -41,6 +41,7 @@ typedef struct jit_tiered {
     jit *owner;
     const ir_function *ir; /* kept alive by the jit's caller (jit_enable_tiering) */
     rt_code *code;
+    rt_entry baseline_entry; /* its baseline code, which optimised code may fall back to */
     rt_value *values;        /* its materialised constants, shared by both tiers (rooted) */
     int64_t countdown;       /* calls and loop iterations left before it is optimised */
     int64_t owner_threshold; /* the count it starts with (jit_tier_threshold) */

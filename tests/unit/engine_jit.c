@@ -705,3 +705,44 @@ Test(jit, compile_time_of_a_small_module)
                     compile_ms);
     }
 }
+
+/* Optimised code bakes the globals it was compiled with into its global caches and checks
+ * once, at its entry, that it runs with them (jit/codegen.c, guard_globals): a function of
+ * the same code made with other globals falls back to baseline code and reads its own. */
+Test(jit, optimised_code_run_with_other_globals_reads_them)
+{
+    static const char source[] = "g = 5\n"
+                                 "def f(x):\n"
+                                 "    return x + g\n"
+                                 "t = 0\n"
+                                 "for i in range(30000):\n"
+                                 "    t += f(i)\n";
+    rt_vm *fresh = rt_vm_new();
+    vm = fresh;
+    diag d = {0};
+    ast_module *ast = parse_module(&A, source, strlen(source), &d);
+    cr_assert_not_null(ast);
+    cr_assert_not_null(scope_analyze(&A, ast, &d));
+    ir_module *m = lower_module(&A, ast, "prog.py", &d);
+    cr_assert_not_null(m);
+    char *error = NULL;
+    jit *j = jit_new(vm, 2, &error);
+    cr_assert_not_null(j);
+    jit_enable_tiering(j); /* f is optimised after its first 10,000 calls */
+    rt_value body = jit_compile_module(j, m, NULL, &error);
+    cr_assert_neq(body, 0, "%s", error ? error : "");
+    cr_assert_neq(rt_call_function(vm, body, 0, NULL, 0), 0);
+    rt_value f = rt_dict_get_str(vm->globals, rt_str_intern(vm, "f"));
+    cr_assert_neq(f, 0);
+    rt_value other = rt_dict_new();
+    cr_assert_eq(rt_dict_set_str(vm, other, "g", rt_small_int(100)), 0);
+    cr_assert_eq(rt_dict_set_str(vm, other, "__builtins__", vm->builtins), 0);
+    rt_value twin = rt_make_function(vm, rt_as_function(f)->code, other, 0, 0, 0);
+    cr_assert_neq(twin, 0);
+    rt_value arg = rt_small_int(1);
+    for (int i = 0; i < 3; i++) {
+        cr_assert_eq(rt_call_function(vm, twin, 1, &arg, 0), rt_small_int(101));
+        cr_assert_eq(rt_call_function(vm, f, 1, &arg, 0), rt_small_int(6));
+    }
+    jit_free(j);
+}
