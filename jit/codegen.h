@@ -207,11 +207,12 @@ LLVMValueRef cg_globals_get(cg_function *cg, LLVMValueRef name);
  * simple compiled function, through rt_call otherwise (codegen_call.c). */
 void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef callee, int n,
                              LLVMValueRef args);
-/* The copy of the code a CALL site of `n` positional arguments (n < 0: a CALL_EX's tuple) has
- * always called, per its profile, when the call can be speculated on it: a compiled
- * function's code taking those arguments, defaults filling the rest, or a pure wrapper
- * (codegen_known.c). NULL otherwise. */
-cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n);
+/* The copies of the codes a CALL site of `n` positional arguments (n < 0: a CALL_EX's tuple)
+ * has always called, per its profile, that the call can be speculated on: compiled functions'
+ * codes taking those arguments, defaults filling the rest, or pure wrappers
+ * (codegen_known.c). Writes their indices in u->functions to out[] and returns how many (0,
+ * 1 or 2); *complete tells whether they are every code the site has seen. */
+int cg_known_callees(cg_function *cg, const ir_instr *in, int n, int out[2], bool *complete);
 /* The same with the items of an exact tuple (an i64 value) as the arguments, for CALL_EX;
  * returns the result unchecked (0: an exception is pending). */
 LLVMValueRef cg_direct_call_tuple(cg_function *cg, const ir_instr *in, LLVMValueRef callee,

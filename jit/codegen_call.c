@@ -299,11 +299,34 @@ static LLVMValueRef known_slots(cg_function *cg, const cg_compiled *known, LLVMV
     return argcount > n ? defaults_slots(cg, callee, n, argcount, args, slow) : args;
 }
 
-/* The call speculated on `known`'s code (codegen_known.c): when the callee is a function of
- * that code, its frame pushed and the copy called directly; rt_call otherwise. `n` arguments
- * at `args`, or under CALL_EX the items of `tuple` (n is then its size). */
-static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMValueRef callee,
-                               int n, LLVMValueRef args, LLVMValueRef tuple)
+/* The codes a site is speculated on (cg_known_callees): their copies' indices in
+ * u->functions, and whether they are all the site has seen. */
+typedef struct known_set {
+    int copies[2];
+    int count;
+    bool complete;
+} known_set;
+
+/* One speculated path: the callee's code is `known`'s; its frame pushed and the copy called
+ * directly. Appends the result and its block to `values` / `blocks`. */
+static void known_path(cg_function *cg, const cg_compiled *known, LLVMValueRef callee, int n,
+                       LLVMValueRef args, LLVMValueRef tuple, LLVMBasicBlockRef slow,
+                       LLVMBasicBlockRef done, LLVMValueRef *values, LLVMBasicBlockRef *blocks)
+{
+    LLVMValueRef slots = known_slots(cg, known, callee, n, args, tuple, slow);
+    LLVMValueRef depth = check_depth(cg, slow);
+    LLVMValueRef back = push_frame(cg, callee, cg_i32(cg, known->code->firstlineno), depth);
+    *values = call_entry(cg, known->llvm_fn, slots, back, depth);
+    *blocks = LLVMGetInsertBlock(cg->b);
+    LLVMBuildBr(cg->b, done);
+}
+
+/* The call speculated on the codes of `set` (codegen_known.c): when the callee is a function
+ * of one of them, its path; otherwise rt_call or, when the site has seen codes the set lacks,
+ * the ordinary direct call. `n` arguments at `args`, or under CALL_EX the items of `tuple`
+ * (n is then its size). */
+static LLVMValueRef known_call(cg_function *cg, const known_set *set, LLVMValueRef callee, int n,
+                               LLVMValueRef args, LLVMValueRef tuple)
 {
     LLVMValueRef count = tuple ? cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size))
                                : cg_i64(cg, (uint64_t)n);
@@ -313,35 +336,53 @@ static LLVMValueRef known_call(cg_function *cg, const cg_compiled *known, LLVMVa
     branch(cg, equal(cg, type, cg_ptr_const(cg, &rt_function_type)),
            cg_new_block(cg, "known.function"), slow);
     LLVMValueRef code = cg_load_field(cg, cg->u->ptr, callee, offsetof(rt_function, code));
-    branch(cg, equal(cg, code, cg_ptr_const(cg, known->code)), cg_new_block(cg, "known.code"),
-           slow);
-    LLVMValueRef slots = known_slots(cg, known, callee, n, args, tuple, slow);
-    LLVMValueRef depth = check_depth(cg, slow);
-    LLVMValueRef back = push_frame(cg, callee, cg_i32(cg, known->code->firstlineno), depth);
-    LLVMValueRef direct = call_entry(cg, known->llvm_fn, slots, back, depth);
-    LLVMBasicBlockRef direct_end = LLVMGetInsertBlock(cg->b);
-    LLVMBuildBr(cg->b, done);
+    LLVMValueRef values[3];
+    LLVMBasicBlockRef blocks[3];
+    for (int i = 0; i < set->count; i++) {
+        const cg_compiled *known = &cg->u->functions[set->copies[i]];
+        LLVMBasicBlockRef path = cg_new_block(cg, "known.code");
+        LLVMBasicBlockRef next = cg_new_block(cg, "known.next");
+        LLVMBuildCondBr(cg->b, equal(cg, code, cg_ptr_const(cg, known->code)), path, next);
+        LLVMPositionBuilderAtEnd(cg->b, path);
+        known_path(cg, known, callee, n, args, tuple, slow, done, &values[i], &blocks[i]);
+        LLVMPositionBuilderAtEnd(cg->b, next);
+    }
+    LLVMBuildBr(cg->b, slow);
 
     LLVMPositionBuilderAtEnd(cg->b, slow);
-    LLVMValueRef call_args[5] = {cg->vm, callee, count, args, cg_i64(cg, 0)};
-    LLVMValueRef generic = cg_call(cg, "rt_call", call_args, 5);
+    if (set->complete) {
+        LLVMValueRef call_args[5] = {cg->vm, callee, count, args, cg_i64(cg, 0)};
+        values[set->count] = cg_call(cg, "rt_call", call_args, 5);
+    } else {
+        values[set->count] = direct_call(cg, callee, count, n, args, tuple);
+    }
+    blocks[set->count] = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, done);
 
     LLVMPositionBuilderAtEnd(cg->b, done);
-    return cg_phi2(cg, cg->u->i64, direct, direct_end, generic, slow);
+    LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->u->i64, "");
+    LLVMAddIncoming(phi, values, blocks, (unsigned)set->count + 1);
+    return phi;
 }
 
-/* The known callee a site can be speculated on, if any: its defaults must fit the
+/* The known callees a site can be speculated on, if any: their defaults must fit the
  * forwarding space. `n` < 0: a CALL_EX's tuple. */
-static cg_compiled *known_for(cg_function *cg, const ir_instr *in, int n)
+static bool known_for(cg_function *cg, const ir_instr *in, int n, known_set *set)
 {
     if (cg->u->baseline)
-        return NULL;
-    cg_compiled *known = cg_known_callee(cg, in, n);
-    if (known && n >= 0 && known->ir->scope->argcount > n &&
-        known->ir->scope->argcount > cg->forward_words)
-        return NULL;
-    return known;
+        return false;
+    int found[2];
+    bool complete;
+    int count = cg_known_callees(cg, in, n, found, &complete);
+    *set = (known_set){.complete = complete};
+    for (int i = 0; i < count; i++) {
+        const scope *s = cg->u->functions[found[i]].ir->scope;
+        if (n >= 0 && s->argcount > n && s->argcount > cg->forward_words)
+            set->complete = false;
+        else
+            set->copies[set->count++] = found[i];
+    }
+    return set->count > 0;
 }
 
 LLVMValueRef cg_direct_call_tuple(cg_function *cg, const ir_instr *in, LLVMValueRef callee,
@@ -349,9 +390,9 @@ LLVMValueRef cg_direct_call_tuple(cg_function *cg, const ir_instr *in, LLVMValue
 {
     LLVMValueRef items =
         cg_field(cg, LLVMBuildIntToPtr(cg->b, tuple, cg->u->ptr, ""), offsetof(rt_tuple, items));
-    cg_compiled *known = known_for(cg, in, -1);
-    if (known)
-        return known_call(cg, known, callee, -1, items, tuple);
+    known_set set;
+    if (known_for(cg, in, -1, &set))
+        return known_call(cg, &set, callee, -1, items, tuple);
     LLVMValueRef n = cg_load_field(cg, cg->u->i64, tuple, offsetof(rt_tuple, size));
     return direct_call(cg, callee, n, -1, items, tuple);
 }
@@ -360,9 +401,9 @@ void cg_emit_positional_call(cg_function *cg, const ir_instr *in, LLVMValueRef c
                              LLVMValueRef args)
 {
     LLVMValueRef result;
-    cg_compiled *known = known_for(cg, in, n);
-    if (known)
-        result = known_call(cg, known, callee, n, args, NULL);
+    known_set set;
+    if (known_for(cg, in, n, &set))
+        result = known_call(cg, &set, callee, n, args, NULL);
     else if (cg->u->baseline && cg->tier)
         result = profiled_call(cg, in, callee, n, args);
     else /* n <= array_size: a wrapper's tuple fits the forwarding space (4 + array_size) */

@@ -1,10 +1,10 @@
 /* Known callees. Baseline code records, per call site, the code of the functions it calls
  * (jit_call_site, tier.h). When the caller is optimised and a site has only ever called one
- * compiled code C that can take the call's positional arguments, the call is speculated on
- * C (codegen_call.c): a guard that the callee is a function whose code is C, then a direct
- * call of a copy of C's optimised code compiled into the caller's module. The copy is
- * internal and, when small, always inlined, so LLVM sees the callee's body at the call:
- * the argument slots, the frame's function and the closure are the caller's own values.
+ * or two compiled codes that can take the call's positional arguments, the call is
+ * speculated on them (codegen_call.c): a guard that the callee is a function whose code is
+ * C, then a direct call of a copy of C's optimised code compiled into the caller's module. The copy
+ * is internal and, when small, always inlined, so LLVM sees the callee's body at the call: the
+ * argument slots, the frame's function and the closure are the caller's own values.
  *
  * Copies nest: a copy's own calls speculate on its code's profile, to a fixed depth. A site
  * whose code is the unit's own function, or whose copy is no deeper than the caller, keeps
@@ -80,17 +80,18 @@ static bool lend_children(cg_unit *u, const ir_function *f)
     return true;
 }
 
-/* The unit's copy of `t`'s code, made and declared on first use (cg_emit emits it after the
- * functions before it). A copy only calls copies deeper than itself, so copies never call
- * round in a cycle: NULL when the existing copy is not deeper (it may be a caller). */
-static cg_compiled *copy_of(cg_function *cg, struct jit_tiered *t)
+/* The index in u->functions of the unit's copy of `t`'s code, made and declared on first use
+ * (cg_emit emits it after the functions before it). A copy only calls copies deeper than
+ * itself, so copies never call round in a cycle: -1 when the existing copy is not deeper (it
+ * may be a caller). */
+static int copy_of(cg_function *cg, struct jit_tiered *t)
 {
     cg_unit *u = cg->u;
     for (int i = 0; i < u->nfunctions; i++)
         if (u->functions[i].known && u->functions[i].ir == t->ir)
-            return u->functions[i].known_depth > cg->known_depth ? &u->functions[i] : NULL;
+            return u->functions[i].known_depth > cg->known_depth ? i : -1;
     if (!lend_children(u, t->ir))
-        return NULL;
+        return -1;
     cg_compiled *c = cg_add_function(u, (cg_compiled){.ir = t->ir,
                                                       .code = t->code,
                                                       .values = t->values,
@@ -100,18 +101,36 @@ static cg_compiled *copy_of(cg_function *cg, struct jit_tiered *t)
                                                       .known_depth = cg->known_depth + 1});
     if (c)
         cg_declare_function(u, c);
-    return u->error ? NULL : c;
+    return u->error || !c ? -1 : u->nfunctions - 1;
 }
 
-cg_compiled *cg_known_callee(cg_function *cg, const ir_instr *in, int n)
+/* The copy for one code a site has seen, or -1. */
+static int copy_for(cg_function *cg, const rt_code *code, int n)
 {
-    if (!cg->profile || cg->known_depth >= MAX_KNOWN_DEPTH || !cg->u->tiered)
-        return NULL;
-    jit_call_site *site = jit_tier_site(cg->profile, in, false);
-    if (!site || !site->code || site->code == JIT_MANY_CODES || !site->code->entry)
-        return NULL;
-    struct jit_tiered *t = tier_of_code(cg->u, site->code);
+    if (!code->entry)
+        return -1; /* not compiled: nothing to copy from */
+    struct jit_tiered *t = tier_of_code(cg->u, code);
     if (!t || t->ir == cg->u->functions[0].ir || !takes_positional(t->ir, t->code, n))
-        return NULL;
+        return -1;
     return copy_of(cg, t);
+}
+
+int cg_known_callees(cg_function *cg, const ir_instr *in, int n, int out[2], bool *complete)
+{
+    *complete = false;
+    if (!cg->profile || cg->known_depth >= MAX_KNOWN_DEPTH || !cg->u->tiered)
+        return 0;
+    jit_call_site *site = jit_tier_site(cg->profile, in, false);
+    if (!site || !site->code || site->code == JIT_MANY_CODES)
+        return 0;
+    const rt_code *codes[2] = {site->code, site->code2};
+    int count = 0, seen = 0;
+    for (int i = 0; i < 2 && codes[i]; i++) {
+        seen++;
+        int copy = copy_for(cg, codes[i], n);
+        if (copy >= 0)
+            out[count++] = copy;
+    }
+    *complete = count == seen;
+    return count;
 }

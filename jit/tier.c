@@ -86,21 +86,31 @@ rt_entry jit_tier_osr(rt_vm *vm, jit_tiered *t, int32_t block)
 
 /* ---- call profiles ---- */
 
+/* Adds the callee's code to the site's profile. */
+static void record(jit_call_site *site, rt_value callee)
+{
+    rt_code *code = rt_is_type(callee, &rt_function_type) ? rt_as_function(callee)->code : NULL;
+    if (code && (code == site->code || code == site->code2))
+        return;
+    if (!code || site->code2)
+        site->code = JIT_MANY_CODES;
+    else if (!site->code)
+        site->code = code;
+    else if (site->code != JIT_MANY_CODES)
+        site->code2 = code;
+}
+
 rt_value jit_call_profiled(rt_vm *vm, rt_value callee, int64_t n, rt_value *args,
                            jit_call_site *site)
 {
-    rt_code *code = rt_is_type(callee, &rt_function_type) ? rt_as_function(callee)->code : NULL;
-    if (site->code != code)
-        site->code = site->code || !code ? JIT_MANY_CODES : code;
+    record(site, callee);
     return rt_call(vm, callee, n, args, 0);
 }
 
 rt_value jit_call_ex_profiled(rt_vm *vm, rt_value callee, rt_value args, rt_value kwargs,
                               jit_call_site *site)
 {
-    rt_code *code = rt_is_type(callee, &rt_function_type) ? rt_as_function(callee)->code : NULL;
-    if (site->code != code)
-        site->code = site->code || !code ? JIT_MANY_CODES : code;
+    record(site, callee);
     return rt_call_ex(vm, callee, args, kwargs);
 }
 

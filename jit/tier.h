@@ -25,13 +25,13 @@
 
 typedef struct jit jit;
 
-/* What one call site of baseline code has called (jit_call_profiled): the code of every
- * function it called, while that was always the same one. Optimised code speculates on it
+/* What one call site of baseline code has called (jit_call_profiled): the codes of the
+ * functions it called, while they were at most two. Optimised code speculates on them
  * (codegen_known.c). Its address is baked into the baseline code. */
 typedef struct jit_call_site {
     const ir_instr *at; /* the CALL */
-    rt_code *code;      /* NULL: nothing called yet; JIT_MANY_CODES: more than one, or not a
-                           function */
+    /* NULL: nothing called yet; code JIT_MANY_CODES: more than two, or not a function */
+    rt_code *code, *code2;
 } jit_call_site;
 
 #define JIT_MANY_CODES ((rt_code *)1)

@@ -214,6 +214,41 @@ def rebinding():
 rebinding()
 
 
+# A site that calls two codes in turn, then a third: speculated on the first two.
+def two_codes():
+    fs = [lambda x: x + 1, lambda x: x * 2]
+    t = 0
+    for i in range(N):
+        t += fs[i & 1](i)
+    fs.append(lambda x: -x)
+    for i in range(30):
+        t += fs[i % 3](i)
+    print("two codes", t)
+
+
+two_codes()
+
+
+# Recursion and one other code at the same site.
+def walk(n, leaf):
+    f = leaf if n == 0 else walk
+    return f(n - 1, leaf) + 1 if n else leaf(n, leaf)
+
+
+def leaf(n, _):
+    return 100
+
+
+def walking():
+    t = 0
+    for i in range(N // 10):
+        t += walk(5, leaf)
+    print("walk", t)
+
+
+walking()
+
+
 def failing(x):
     return 1 // (x - N + 5)
 
