@@ -820,41 +820,6 @@ int cg_block_index(const ir_function *f, const ir_block *b)
     return -1;
 }
 
-static void push_target(const ir_function *f, const ir_block *b, bool *reachable, int *stack,
-                        int *depth)
-{
-    int index = b ? cg_block_index(f, b) : -1;
-    if (index >= 0 && !reachable[index]) {
-        reachable[index] = true;
-        stack[(*depth)++] = index;
-    }
-}
-
-/* Lowering opens a fresh block for code after a return or raise; nothing reaches it, so it
- * gets no code. A worklist from the entry block marks everything else. */
-static bool mark_reachable(const ir_function *f, int start, bool *reachable)
-{
-    int *stack = malloc((size_t)f->nblocks * sizeof *stack);
-    if (!stack)
-        return false;
-    int depth = 0;
-    push_target(f, f->blocks[start], reachable, stack, &depth);
-    while (depth > 0) {
-        const ir_block *b = f->blocks[stack[--depth]];
-        for (int i = 0; i < b->ninstrs; i++) {
-            const ir_instr *in = &b->instrs[i];
-            push_target(f, in->target, reachable, stack, &depth);
-            push_target(f, in->target2, reachable, stack, &depth);
-            if (ir_op_can_fail(in->op))
-                push_target(f, in->handler, reachable, stack, &depth);
-            if (cg_ends_block(in->op))
-                break;
-        }
-    }
-    free(stack);
-    return true;
-}
-
 static void emit_block(cg_function *cg, int index)
 {
     const ir_block *block = cg->ir->blocks[index];
@@ -897,7 +862,7 @@ static bool alloc_function_state(cg_function *cg)
         cg_osr_temp_use(f, cg->reachable, cg->temp_use);
         return cg_find_forwards(cg);
     }
-    return mark_reachable(f, 0, cg->reachable) && cg_find_forwards(cg);
+    return cg_reachable(f, cg->reachable) && cg_find_forwards(cg);
 }
 
 static void free_function_state(cg_function *cg)

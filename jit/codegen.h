@@ -251,6 +251,9 @@ bool cg_loop_header(const ir_function *f, int index);
  * outside that edges from them go to (exits[k]). Baseline code and the OSR entry both ask, so
  * they agree on the exits. false when out of memory. */
 bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits);
+/* The blocks control can reach from the entry: lowering opens a fresh block after a return or
+ * raise, which gets no code. false when out of memory. */
+bool cg_reachable(const ir_function *f, bool *reachable);
 /* An OSR entry's exit at block `index` (codegen_tier.c): the variables stored back into the
  * baseline state, the block index at cg_osr_exit_offset, RT_OSR_EXIT returned. */
 void cg_emit_osr_exit(cg_function *cg, int index);

@@ -161,13 +161,19 @@ static bool outermost_loop(const ir_function *f, const cfg *g, int start, bool *
     return ok;
 }
 
-bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits)
+/* The blocks control reaches from `start` within the outermost loop around it (`in_loop`) or
+ * anywhere, and the blocks outside the loop that edges go to. */
+static bool reach(const ir_function *f, int start, bool in_loop, bool *region, bool *exits)
 {
     int nb = f->nblocks;
     cfg g = {0};
     bool *loop = calloc((size_t)nb, sizeof *loop);
     int *stack = calloc((size_t)nb + 1, sizeof *stack);
-    bool ok = loop && stack && cfg_build(f, &g) && outermost_loop(f, &g, start, loop);
+    bool ok = loop && stack && cfg_build(f, &g);
+    if (ok && in_loop)
+        ok = outermost_loop(f, &g, start, loop);
+    for (int k = 0; ok && !in_loop && k < nb; k++)
+        loop[k] = true;
     for (int k = 0; k < nb; k++)
         region[k] = exits[k] = false;
     /* What of it control can reach from `start`; edges leaving it are the exits. */
@@ -191,6 +197,19 @@ bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits)
     free(loop);
     free(stack);
     cfg_free(&g);
+    return ok;
+}
+
+bool cg_osr_region(const ir_function *f, int start, bool *region, bool *exits)
+{
+    return reach(f, start, true, region, exits);
+}
+
+bool cg_reachable(const ir_function *f, bool *reachable)
+{
+    bool *none = calloc((size_t)f->nblocks + 1, sizeof *none);
+    bool ok = none && reach(f, 0, false, reachable, none);
+    free(none);
     return ok;
 }
 
