@@ -190,7 +190,7 @@ LLVMValueRef cg_is_object(cg_function *cg, LLVMValueRef v)
 LLVMValueRef cg_object_type(cg_function *cg, LLVMValueRef v, LLVMBasicBlockRef not_object)
 {
     LLVMBasicBlockRef object = cg_new_block(cg, "object");
-    LLVMBuildCondBr(cg->b, cg_is_object(cg, v), object, not_object);
+    cg_branch_hot(cg, cg_is_object(cg, v), object, not_object);
     LLVMPositionBuilderAtEnd(cg->b, object);
     return cg_load_field(cg, cg->u->ptr, v, offsetof(rt_object, type));
 }
@@ -286,6 +286,18 @@ LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b)
 LLVMBasicBlockRef cg_fail_target(cg_function *cg, const ir_instr *in)
 {
     return in->handler ? cg_block_of(cg, in->handler) : cg->error_exit;
+}
+
+void cg_branch_hot(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef hot,
+                   LLVMBasicBlockRef cold)
+{
+    LLVMSetMetadata(LLVMBuildCondBr(cg->b, cond, hot, cold), cg->u->prof_kind, cg->u->likely);
+}
+
+void cg_branch_cold(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef cold,
+                    LLVMBasicBlockRef hot)
+{
+    LLVMSetMetadata(LLVMBuildCondBr(cg->b, cond, cold, hot), cg->u->prof_kind, cg->u->unlikely);
 }
 
 void cg_check(cg_function *cg, const ir_instr *in, LLVMValueRef failed)

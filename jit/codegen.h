@@ -166,6 +166,13 @@ LLVMBasicBlockRef cg_new_block(cg_function *cg, const char *name);
 LLVMBasicBlockRef cg_block_of(cg_function *cg, const ir_block *b);
 /* Where an exception raised by `in` goes. */
 LLVMBasicBlockRef cg_fail_target(cg_function *cg, const ir_instr *in);
+/* A conditional branch whose `hot` side is the one optimised code expects (a cache hit, a
+ * small int, the known callee): the block placer lays it out as the fall-through. */
+void cg_branch_hot(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef hot,
+                   LLVMBasicBlockRef cold);
+/* The same with the expectation the other way round: `cond` seldom holds. */
+void cg_branch_cold(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef cold,
+                    LLVMBasicBlockRef hot);
 /* Branches to the failure target when `failed` (i1), continuing in a new block otherwise. */
 void cg_check(cg_function *cg, const ir_instr *in, LLVMValueRef failed);
 void cg_check_value(cg_function *cg, const ir_instr *in, LLVMValueRef v); /* v == 0 */

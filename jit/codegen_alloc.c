@@ -25,7 +25,9 @@ static bool inline_alloc(cg_function *cg, size_t size)
 #endif
 }
 
-/* A new object of `size` bytes with its type set, everything else zero: an i64 value. */
+/* A new object of `size` bytes with its type set: an i64 value. The free lists' objects come
+ * uncleared (freelist.h), so the words past `size` up to the end of its size class are zeroed
+ * here — stale pointers there would keep garbage alive — and the caller stores every field. */
 static LLVMValueRef alloc_object(cg_function *cg, size_t size, const rt_type *type)
 {
     LLVMBuilderRef b = cg->b;
@@ -52,7 +54,10 @@ static LLVMValueRef alloc_object(cg_function *cg, size_t size, const rt_type *ty
     LLVMPositionBuilderAtEnd(b, done);
     LLVMValueRef object = cg_phi2(cg, cg->u->ptr, head, pop, fresh, refill);
     LLVMBuildStore(b, cg_ptr_const(cg, type), object);
-    return LLVMBuildPtrToInt(b, object, cg->u->i64, "object");
+    LLVMValueRef value = LLVMBuildPtrToInt(b, object, cg->u->i64, "object");
+    for (size_t at = (size + 7) / 8 * 8; at < granules * 16; at += 8)
+        cg_store_field(cg, value, at, cg_i64(cg, 0));
+    return value;
 }
 
 void cg_emit_make_cell(cg_function *cg, const ir_instr *in, LLVMValueRef contents)
@@ -61,6 +66,7 @@ void cg_emit_make_cell(cg_function *cg, const ir_instr *in, LLVMValueRef content
     if (inline_alloc(cg, sizeof(rt_cell))) {
         cell = alloc_object(cg, sizeof(rt_cell), &rt_cell_type);
         cg_store_field(cg, cell, offsetof(rt_cell, contents), contents);
+        cg_store_field(cg, cell, offsetof(rt_cell, copy_of), cg_i64(cg, 0));
     } else {
         cell = cg_call(cg, "rt_cell_new", &contents, 1);
     }
@@ -93,7 +99,7 @@ static void init_module(cg_function *cg, LLVMValueRef f, rt_code *code, LLVMValu
 
 /* rt_make_closure's fields. __name__, __qualname__ and __doc__ are read from the code until
  * set, so a function without keyword defaults (the only kind built here) has nothing for
- * its rt_function_extra, which stays NULL. */
+ * its rt_function_extra, which is NULL. */
 static void init_function(cg_function *cg, const ir_instr *in, LLVMValueRef f, rt_code *code,
                           LLVMValueRef closure, LLVMValueRef module)
 {
@@ -102,11 +108,12 @@ static void init_function(cg_function *cg, const ir_instr *in, LLVMValueRef f, r
     cg_store_field(cg, f, offsetof(rt_function, globals), cg->globals);
     cg_store_field(cg, f, offsetof(rt_function, closure), closure);
     cg_store_field(cg, f, offsetof(rt_function, defaults), defaults);
+    cg_store_field(cg, f, offsetof(rt_function, extra), cg_i64(cg, 0));
     init_module(cg, f, code, module);
 }
 
-/* The inline MAKE_FUNCTION fills every field of rt_function but extra, which starts as NULL;
- * a new field needs a line in init_function. */
+/* The inline MAKE_FUNCTION fills every field of rt_function, extra with NULL; a new field
+ * needs a line in init_function. */
 _Static_assert(sizeof(rt_function) == 6 * sizeof(rt_value), "rt_function changed");
 _Static_assert(offsetof(rt_function, extra) == 5 * sizeof(rt_value), "rt_function changed");
 

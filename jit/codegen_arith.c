@@ -191,14 +191,14 @@ static void emit_guarded(cg_function *cg, const ir_instr *in, LLVMValueRef guard
     LLVMBasicBlockRef fast = cg_new_block(cg, "int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "done");
-    LLVMBuildCondBr(cg->b, guard, fast, slow);
+    cg_branch_hot(cg, guard, fast, slow);
 
     LLVMPositionBuilderAtEnd(cg->b, fast);
     LLVMValueRef bail;
     LLVMValueRef b = nslow == 4 ? slow_args[3] : NULL;
     LLVMValueRef fast_result = compute(cg, op, slow_args[2], b, &bail);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(cg->b);
-    LLVMBuildCondBr(cg->b, bail, slow, done);
+    cg_branch_cold(cg, bail, slow, done);
 
     LLVMPositionBuilderAtEnd(cg->b, slow);
     LLVMValueRef slow_result = cg_call(cg, slow_name, slow_args, nslow);

@@ -41,10 +41,10 @@ static LLVMValueRef load_i32(cg_function *cg, LLVMValueRef base, size_t at)
     return cg_load_field(cg, cg->u->i32, base, at);
 }
 
-/* Continues in `yes` when `cond` holds, in `no` otherwise. */
+/* Continues in `yes` when `cond` holds, as expected, in `no` otherwise. */
 static void branch(cg_function *cg, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
 {
-    LLVMBuildCondBr(cg->b, cond, yes, no);
+    cg_branch_hot(cg, cond, yes, no);
     LLVMPositionBuilderAtEnd(cg->b, yes);
 }
 
@@ -73,17 +73,20 @@ static LLVMValueRef takes_exactly(cg_function *cg, LLVMValueRef code, LLVMValueR
                         equal(cg, LLVMBuildOr(b, kwonly, star, ""), cg_i32(cg, 0)), "simple");
 }
 
-/* Branches to `slow` when one more frame would pass the recursion limit or the C stack's
- * reserve; rt_call then raises the RecursionError. Returns the current depth. */
-static LLVMValueRef check_depth(cg_function *cg, LLVMBasicBlockRef slow)
+/* Branches to `slow` when one more frame would pass the recursion limit or, for a call that
+ * `grows_stack` (one not inlined), the C stack's reserve; rt_call then raises the
+ * RecursionError. Returns the current depth. */
+static LLVMValueRef check_depth(cg_function *cg, LLVMBasicBlockRef slow, bool grows_stack)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef depth = load_i32(cg, cg->vm, offsetof(rt_vm, depth));
     LLVMValueRef limit = load_i32(cg, cg->vm, offsetof(rt_vm, recursion_limit));
-    LLVMValueRef stack = cg_load_field(cg, cg->u->i64, cg->vm, offsetof(rt_vm, stack_limit));
-    LLVMValueRef here = LLVMBuildPtrToInt(b, cg->callee_frame, cg->u->i64, "");
-    LLVMValueRef deep = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSGE, depth, limit, ""),
-                                    LLVMBuildICmp(b, LLVMIntULT, here, stack, ""), "too_deep");
+    LLVMValueRef deep = LLVMBuildICmp(b, LLVMIntSGE, depth, limit, "too_deep");
+    if (grows_stack) {
+        LLVMValueRef stack = cg_load_field(cg, cg->u->i64, cg->vm, offsetof(rt_vm, stack_limit));
+        LLVMValueRef here = LLVMBuildPtrToInt(b, cg->callee_frame, cg->u->i64, "");
+        deep = LLVMBuildOr(b, deep, LLVMBuildICmp(b, LLVMIntULT, here, stack, ""), "too_deep");
+    }
     LLVMValueRef br = LLVMBuildCondBr(b, deep, slow, cg_new_block(cg, "call.push"));
     LLVMSetMetadata(br, cg->u->prof_kind, cg->u->unlikely);
     LLVMPositionBuilderAtEnd(b, LLVMGetSuccessor(br, 1));
@@ -220,7 +223,7 @@ static LLVMValueRef direct_call(cg_function *cg, LLVMValueRef callee, LLVMValueR
     LLVMValueRef values[3] = {args, built, inline_slots};
     LLVMBasicBlockRef blocks[3] = {simple_end, other_end, wrapper_end};
     LLVMAddIncoming(slots, values, blocks, wrapper_end == simple_end ? 2 : 3);
-    LLVMValueRef depth = check_depth(cg, slow);
+    LLVMValueRef depth = check_depth(cg, slow, true);
     LLVMValueRef back =
         push_frame(cg, callee, load_i32(cg, code, offsetof(rt_code, firstlineno)), depth);
     LLVMValueRef direct = call_entry(cg, entry, slots, back, depth);
@@ -314,7 +317,8 @@ static void known_path(cg_function *cg, const cg_compiled *known, LLVMValueRef c
                        LLVMBasicBlockRef done, LLVMValueRef *values, LLVMBasicBlockRef *blocks)
 {
     LLVMValueRef slots = known_slots(cg, known, callee, n, args, tuple, slow);
-    LLVMValueRef depth = check_depth(cg, slow);
+    /* An inlined copy runs in its caller's C frame: only the recursion limit is checked. */
+    LLVMValueRef depth = check_depth(cg, slow, !cg_known_inlines(known->ir));
     LLVMValueRef back = push_frame(cg, callee, cg_i32(cg, known->code->firstlineno), depth);
     *values = call_entry(cg, known->llvm_fn, slots, back, depth);
     *blocks = LLVMGetInsertBlock(cg->b);
@@ -342,7 +346,11 @@ static LLVMValueRef known_call(cg_function *cg, const known_set *set, LLVMValueR
         const cg_compiled *known = &cg->u->functions[set->copies[i]];
         LLVMBasicBlockRef path = cg_new_block(cg, "known.code");
         LLVMBasicBlockRef next = cg_new_block(cg, "known.next");
-        LLVMBuildCondBr(cg->b, equal(cg, code, cg_ptr_const(cg, known->code)), path, next);
+        LLVMValueRef same = equal(cg, code, cg_ptr_const(cg, known->code));
+        if (set->count == 1)
+            cg_branch_hot(cg, same, path, next);
+        else
+            LLVMBuildCondBr(cg->b, same, path, next);
         LLVMPositionBuilderAtEnd(cg->b, path);
         known_path(cg, known, callee, n, args, tuple, slow, done, &values[i], &blocks[i]);
         LLVMPositionBuilderAtEnd(cg->b, next);

@@ -44,7 +44,7 @@ static void check_load_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlock
     LLVMTypeRef i64 = cg->u->i64;
     LLVMBasicBlockRef kind = cg_new_block(cg, "global.kind");
     LLVMBasicBlockRef builtin = cg_new_block(cg, "global.builtin");
-    LLVMBuildCondBr(cg->b, globals_hold(cg, cache), kind, miss);
+    cg_branch_hot(cg, globals_hold(cg, cache), kind, miss);
 
     LLVMPositionBuilderAtEnd(cg->b, kind);
     LLVMValueRef builtins = cache_load(cg, i64, cache, offsetof(jit_global_cache, builtins));
@@ -53,7 +53,7 @@ static void check_load_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlock
     LLVMPositionBuilderAtEnd(cg->b, builtin);
     LLVMValueRef layout = cg_load_field(cg, i64, builtins, offsetof(rt_dict, layout));
     LLVMValueRef cached = cache_load(cg, i64, cache, offsetof(jit_global_cache, builtins_layout));
-    LLVMBuildCondBr(cg->b, equal(cg, layout, cached), hit, miss);
+    cg_branch_hot(cg, equal(cg, layout, cached), hit, miss);
 }
 
 /* The cached value field (valid in the hit block). */
@@ -69,7 +69,7 @@ static void check_own_cache(cg_function *cg, LLVMValueRef cache, LLVMBasicBlockR
     LLVMValueRef builtins = cache_load(cg, cg->u->i64, cache, offsetof(jit_global_cache, builtins));
     LLVMValueRef own =
         LLVMBuildAnd(cg->b, globals_hold(cg, cache), equal(cg, builtins, cg_i64(cg, 0)), "");
-    LLVMBuildCondBr(cg->b, own, hit, miss);
+    cg_branch_hot(cg, own, hit, miss);
 }
 
 /* i1: the layout word of the dict `d` (a constant) is still `layout`. */
@@ -87,7 +87,7 @@ static void check_baked(cg_function *cg, const jit_global_cache *cache, LLVMBasi
     if (cache->builtins)
         hold =
             LLVMBuildAnd(cg->b, hold, layout_is(cg, cache->builtins, cache->builtins_layout), "");
-    LLVMBuildCondBr(cg->b, hold, hit, miss);
+    cg_branch_hot(cg, hold, hit, miss);
 }
 
 /* Fills `cache` now when optimised code knows its globals (codegen.h, globals_now). */

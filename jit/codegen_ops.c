@@ -248,7 +248,7 @@ static void emit_rich_compare(cg_function *cg, const ir_instr *in, LLVMValueRef 
     LLVMBasicBlockRef fast = cg_new_block(cg, "int");
     LLVMBasicBlockRef slow = cg_new_block(cg, "generic");
     LLVMBasicBlockRef done = cg_new_block(cg, "done");
-    LLVMBuildCondBr(cg->b, cg_both_small(cg, a, b), fast, slow);
+    cg_branch_hot(cg, cg_both_small(cg, a, b), fast, slow);
 
     LLVMPositionBuilderAtEnd(cg->b, fast);
     LLVMValueRef fast_result = cg_bool_value(cg, LLVMBuildICmp(cg->b, pred, a, b, ""));

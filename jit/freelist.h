@@ -1,8 +1,9 @@
 /* The jit's own free lists of small scanned objects, which optimised code pops inline
  * (codegen_alloc.c) instead of calling rt_alloc. Same scheme as runtime/alloc.c — one list per
  * size in granules, refilled by GC_generic_malloc_many, heads in uncollectable memory — but
- * the heads belong to the jit, and so to its VM, which one thread uses at a time: generated
- * code reaches them at a fixed address, with no thread-local lookup. */
+ * the objects are of a kind the collector does not clear (freelist.c), and the heads belong
+ * to the jit, and so to its VM, which one thread uses at a time: generated code reaches them
+ * at a fixed address, with no thread-local lookup. */
 #ifndef CELLAR_JIT_FREELIST_H
 #define CELLAR_JIT_FREELIST_H
 
@@ -17,8 +18,9 @@ static inline size_t jit_granules(size_t size) { return (size + 16) / 16; }
 /* A zeroed array of JIT_FREELISTS heads in uncollectable memory; NULL when out of memory. */
 void **jit_freelists_new(void);
 void jit_freelists_free(void **lists);
-/* Refills the empty list for `granules` and pops an object from it: zeroed but for its first
- * word (which the caller sets to the type). Never NULL: running out of memory ends the
+/* Refills the empty list for `granules` and pops an object from it. Its words hold whatever
+ * they held before (the kind is not cleared): the caller stores every one of them, from the
+ * type to the last of the granules. Never NULL: running out of memory ends the
  * process, as in rt_alloc. */
 void *jit_freelist_refill(void **lists, size_t granules);
 

@@ -340,11 +340,14 @@ static bool optimise(jit *j, LLVMModuleRef module, int level, char **error)
      * than default<O2>, whose inliner, loop passes and vectorisers find nothing to do here
      * yet cost 40% of its time: the same run-time speed, half the compile time. InstCombine
      * is told not to insist on a fixpoint after one run, as default<O2> tells it; LLVM
-     * otherwise stops the process when one run leaves something to fold. */
+     * otherwise stops the process when one run leaves something to fold. -O2 adds jump
+     * threading: a compare's True/False feeds a branch through a phi of its inline and
+     * runtime results, and threading sends the inline one straight to its target (8-20%
+     * fewer instructions in the benchmarks, compilation included). */
     static const char *const pipelines[] = {
         "default<O0>", "always-inline,function(sroa,instcombine<no-verify-fixpoint>,simplifycfg)",
         "always-inline,function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,"
-        "simplifycfg)",
+        "jump-threading,simplifycfg)",
         "default<O3>"};
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
     LLVMErrorRef err = LLVMRunPasses(module, pipelines[level], j->machine, options);
