@@ -26,7 +26,8 @@ static void make_kind(void)
 
 void **jit_freelists_new(void)
 {
-    pthread_once(&kind_once, make_kind); return GC_MALLOC_UNCOLLECTABLE(JIT_FREELISTS * sizeof(void *));
+    pthread_once(&kind_once, make_kind);
+    return GC_MALLOC_UNCOLLECTABLE(JIT_FREELISTS * sizeof(void *));
 }
 
 void jit_freelists_free(void **lists)
