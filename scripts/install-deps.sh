@@ -3,7 +3,7 @@
 # Runs as root, or through sudo; does nothing when everything is already present.
 set -euo pipefail
 
-packages=(llvm-19-dev libzstd-dev libcriterion-dev libgc-dev libgmp-dev cmake pkg-config make gcc)
+packages=(llvm-19-dev libzstd-dev libcriterion-dev libgc-dev libgmp-dev cmake pkg-config make gcc g++)
 if [ "${CELLAR_FUZZ:-0}" = 1 ]; then packages+=(clang-19 libclang-rt-19-dev); fi
 # `make bench` compares with PyPy and LuaJIT and draws its chart with gnuplot (node, where
 # it is on PATH, is used as it is).
