@@ -118,8 +118,8 @@ _Static_assert(sizeof(rt_function) == 6 * sizeof(rt_value), "rt_function changed
 _Static_assert(offsetof(rt_function, extra) == 5 * sizeof(rt_value), "rt_function changed");
 
 /* Function and closure tuple in one block, as rt_make_closure lays them out: 48 bytes, then
- * 16 and 8 a cell, so with the collector's extra byte a 1-cell closure takes the 80-byte
- * size class and a 2-cell one 96. */
+ * 16 and 8 a cell: 72 bytes for a 1-cell closure, 80 for a 2-cell one, both 80 in the
+ * collector (freelist.h). */
 bool cg_emit_make_function_inline(cg_function *cg, const ir_instr *in, rt_code *code,
                                   LLVMValueRef module)
 {
