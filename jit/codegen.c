@@ -704,7 +704,8 @@ static void allocate_variables(cg_function *cg)
 }
 
 /* An OSR entry's variables come from the baseline state array it is passed as `args`: the
- * slots and cells, and the temps its region uses (cg_osr_temp_use). */
+ * slots and cells, and the temps its region uses (cg_osr_temp_use) that are live at its
+ * header. */
 static void init_from_state(cg_function *cg)
 {
     const ir_function *f = cg->ir;
@@ -712,7 +713,8 @@ static void init_from_state(cg_function *cg)
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     for (int k = 0, at = 0; k < 3; k++)
         for (int i = 0; i < counts[k]; i++, at++)
-            if (k < 2 || (cg->temp_use[i] & CG_TEMP_TOUCHED)) /* no other temp is read */
+            if (k < 2 || ((cg->temp_use[i] & CG_TEMP_TOUCHED) && /* no other temp is read */
+                          cg_temp_live(&cg->temp_live, cg->osr_block, i)))
                 LLVMBuildStore(
                     cg->b, cg_load_field(cg, cg->u->i64, cg->args, (size_t)at * sizeof(rt_value)),
                     all[k][i]);
@@ -872,7 +874,7 @@ static bool alloc_function_state(cg_function *cg)
             !cg_osr_region(f, cg->osr_block, cg->reachable, cg->exits))
             return false;
         cg_osr_temp_use(f, cg->reachable, cg->temp_use);
-        return cg_find_forwards(cg);
+        return cg_temp_liveness(f, &cg->temp_live) && cg_find_forwards(cg);
     }
     return cg_reachable(f, cg->reachable) && cg_find_forwards(cg);
 }
@@ -887,6 +889,7 @@ static void free_function_state(cg_function *cg)
     free(cg->reachable);
     free(cg->exits);
     free(cg->temp_use);
+    free(cg->temp_live.live_in);
     free(cg->forwards);
     if (cg->b)
         LLVMDisposeBuilder(cg->b);

@@ -74,6 +74,14 @@ typedef struct cg_forward {
 } cg_forward;
 
 /* The function being emitted. */
+/* The temps live at the top of each block: some path from there reads the temp before
+ * writing it. live_in is NULL when the function is too big to bother (then every temp counts
+ * as live). */
+typedef struct cg_liveness {
+    int words; /* per block, of 64 temps each */
+    uint64_t *live_in;
+} cg_liveness;
+
 typedef struct cg_function {
     cg_unit *u;
     const ir_function *ir;
@@ -107,6 +115,7 @@ typedef struct cg_function {
     bool *reachable;              /* per ir_block: can control get there at all */
     bool *exits;                  /* an OSR entry's: per ir_block, an exit of its region */
     unsigned char *temp_use;      /* an OSR entry's: per temp, CG_TEMP_* bits */
+    cg_liveness temp_live;        /* an OSR entry's: the temps live at each block */
     LLVMBasicBlockRef error_exit; /* returns 0: the exception is pending */
     rt_value *values, *names;     /* per const: materialised as value / as name */
     int last_line;                /* line last stored in frame->line in this block */
@@ -269,6 +278,11 @@ void cg_emit_osr_exit(cg_function *cg, int index);
  * leaves the others as the state holds them). */
 enum { CG_TEMP_TOUCHED = 1, CG_TEMP_WRITTEN = 2 };
 void cg_osr_temp_use(const ir_function *f, const bool *region, unsigned char *use);
+/* An OSR entry loads, and its exits store back, only the temps live there (cg_liveness):
+ * expression temps left in the baseline state are dead, and carrying them round the loop
+ * cost registers. */
+bool cg_temp_liveness(const ir_function *f, cg_liveness *out); /* false: out of memory */
+bool cg_temp_live(const cg_liveness *l, int block, int temp);
 size_t cg_osr_exit_offset(const ir_function *f);
 /* Operations after which control never reaches the next instruction of the block. */
 bool cg_ends_block(ir_op op);

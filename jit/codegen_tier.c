@@ -4,6 +4,7 @@
  * variables back to baseline code, which goes on at the exit's block. */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "codegen.h"
 #include "tier.h"
@@ -315,8 +316,8 @@ void cg_tier_block(cg_function *cg, int index)
 }
 
 /* The OSR entry's side of an exit: the variables back into the baseline state it was passed
- * (slots, cells, the temps the region wrote), the exit's block index after them, and
- * RT_OSR_EXIT. */
+ * (slots, cells, the temps the region wrote that are live at the exit's block), the exit's
+ * block index after them, and RT_OSR_EXIT. */
 void cg_emit_osr_exit(cg_function *cg, int index)
 {
     const ir_function *f = cg->ir;
@@ -324,7 +325,8 @@ void cg_emit_osr_exit(cg_function *cg, int index)
     int counts[3] = {f->nslots, f->ncells, f->ntemps};
     for (int k = 0, at = 0; k < 3; k++)
         for (int i = 0; i < counts[k]; i++, at++)
-            if (k < 2 || (cg->temp_use[i] & CG_TEMP_WRITTEN))
+            if (k < 2 || ((cg->temp_use[i] & CG_TEMP_WRITTEN) &&
+                          cg_temp_live(&cg->temp_live, index, i)))
                 cg_store_field(cg, cg->args, (size_t)at * sizeof(rt_value),
                                LLVMBuildLoad2(cg->b, cg->u->i64, all[k][i], ""));
     cg_store_field(cg, cg->args, cg_osr_exit_offset(f), cg_i32(cg, index));
@@ -357,4 +359,99 @@ void cg_osr_temp_use(const ir_function *f, const bool *region, unsigned char *us
 size_t cg_osr_exit_offset(const ir_function *f)
 {
     return (size_t)(f->nslots + f->ncells + f->ntemps) * sizeof(rt_value);
+}
+
+/* ---- temp liveness ---- */
+
+/* Functions beyond this many words of liveness bits (blocks times temps / 64) are not
+ * analysed: every temp counts as live, as before the analysis. */
+enum { LIVENESS_WORDS_MAX = 1 << 22 };
+
+static bool is_temp(const ir_function *f, int t) { return t >= 0 && t < f->ntemps; }
+
+static void set_live(uint64_t *live, int t) { live[t / 64] |= (uint64_t)1 << (t % 64); }
+
+/* The instructions control can run in `b`: up to the one that ends it. */
+static int block_end(const ir_block *b)
+{
+    for (int i = 0; i < b->ninstrs; i++)
+        if (cg_ends_block(b->instrs[i].op))
+            return i + 1;
+    return b->ninstrs;
+}
+
+/* Whether an instruction of `b` can raise into a handler of this function. */
+static bool has_handler(const ir_block *b)
+{
+    for (int i = 0; i < block_end(b); i++)
+        if (ir_op_can_fail(b->instrs[i].op) && b->instrs[i].handler)
+            return true;
+    return false;
+}
+
+/* live (the block's live-out on entry) becomes its live-in: walking back, a result kills its
+ * temp and an operand makes it live. Conservatively, a block that can raise into a handler
+ * kills nothing (the handler may read a temp from before the raising instruction), nor does
+ * FOR_ITER, which leaves dst alone when exhausted; UNPACK's targets count as operands. */
+static void transfer(const ir_function *f, const ir_block *b, uint64_t *live)
+{
+    bool kills = !has_handler(b);
+    for (int i = block_end(b); i-- > 0;) {
+        const ir_instr *in = &b->instrs[i];
+        if (kills && in->op != IR_FOR_ITER && is_temp(f, in->dst))
+            live[in->dst / 64] &= ~((uint64_t)1 << (in->dst % 64));
+        int reads[3] = {in->a, in->b, in->c};
+        for (int r = 0; r < 3; r++)
+            if (is_temp(f, reads[r]))
+                set_live(live, reads[r]);
+        for (int n = 0; n < in->nargs; n++)
+            if (is_temp(f, in->args[n]))
+                set_live(live, in->args[n]);
+    }
+}
+
+/* One backward pass over the blocks; true when some live-in set grew. */
+static bool liveness_pass(const ir_function *f, const cfg *g, cg_liveness *l, uint64_t *scratch)
+{
+    bool changed = false;
+    size_t bytes = (size_t)l->words * sizeof *scratch;
+    for (int k = f->nblocks; k-- > 0;) {
+        memset(scratch, 0, bytes);
+        for (int e = g->first[k]; e < g->first[k + 1]; e++)
+            for (int w = 0; w < l->words; w++)
+                scratch[w] |= l->live_in[(size_t)g->edge[e] * l->words + w];
+        transfer(f, f->blocks[k], scratch);
+        uint64_t *in = l->live_in + (size_t)k * l->words;
+        if (memcmp(in, scratch, bytes) != 0) {
+            memcpy(in, scratch, bytes);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool cg_temp_liveness(const ir_function *f, cg_liveness *out)
+{
+    out->words = (f->ntemps + 63) / 64;
+    out->live_in = NULL;
+    if (out->words == 0 || (size_t)f->nblocks * (size_t)out->words > LIVENESS_WORDS_MAX)
+        return true;
+    cfg g;
+    uint64_t *scratch = calloc((size_t)out->words, sizeof *scratch);
+    out->live_in = calloc((size_t)f->nblocks * (size_t)out->words, sizeof *out->live_in);
+    bool ok = scratch && out->live_in && cfg_build(f, &g);
+    if (ok)
+        while (liveness_pass(f, &g, out, scratch))
+            ;
+    if (scratch && out->live_in)
+        cfg_free(&g);
+    free(scratch);
+    return ok;
+}
+
+bool cg_temp_live(const cg_liveness *l, int block, int temp)
+{
+    if (!l->live_in)
+        return true;
+    return (l->live_in[(size_t)block * l->words + temp / 64] >> (temp % 64)) & 1;
 }
