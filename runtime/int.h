@@ -37,6 +37,19 @@ rt_value rt_int_to_base(rt_vm *vm, rt_value v, int base, bool prefix); /* hex()/
 double rt_int_to_double(rt_vm *vm, rt_value v, bool *ok);           /* OverflowError */
 int64_t rt_int_hash(rt_value v); /* CPython's hash of an int (mod 2**61 - 1) */
 
+/* rt_int_hash of a small int, inline for dict and set probes: its magnitude is at most 2**61,
+ * so one subtraction reduces it mod 2**61 - 1. */
+static inline int64_t rt_small_int_hash(rt_value v)
+{
+    const uint64_t modulus = ((uint64_t)1 << 61) - 1;
+    int64_t i = rt_small_int_value(v);
+    uint64_t h = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    if (h >= modulus)
+        h -= modulus;
+    int64_t r = i < 0 ? -(int64_t)h : (int64_t)h;
+    return r == -1 ? -2 : r;
+}
+
 /* CPython 3.11's default sys.get_int_max_str_digits(): decimal conversions of ints with more
  * digits raise ValueError (CVE-2020-10735). Fixed here; cellar has no sys.set_int_max_str_digits. */
 enum { RT_INT_MAX_STR_DIGITS = 4300 };

@@ -251,7 +251,7 @@ int rt_truthy(rt_vm *vm, rt_value v)
 bool rt_hash(rt_vm *vm, rt_value v, int64_t *out)
 {
     if (rt_is_small_int(v)) {
-        *out = rt_int_hash(v);
+        *out = rt_small_int_hash(v);
         return true;
     }
     const rt_type *t = rt_type_of(v);
