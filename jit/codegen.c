@@ -756,11 +756,25 @@ static void init_from_call(cg_function *cg)
  * activation with other globals leaves for baseline code — an OSR entry through an exit at
  * its own block, an entry by calling the baseline entry — and the caches check only the
  * layout words. */
+/* Whether `f` reads or writes a global: only then do baked caches need the check below (a
+ * small closure's inlined copy often has none, and so no check per call). */
+static bool uses_globals(const ir_function *f)
+{
+    for (int k = 0; k < f->nblocks; k++)
+        for (int i = 0; i < f->blocks[k]->ninstrs; i++) {
+            ir_op op = f->blocks[k]->instrs[i].op;
+            if (op == IR_LOAD_GLOBAL || op == IR_STORE_GLOBAL || op == IR_DELETE_GLOBAL)
+                return true;
+        }
+    return false;
+}
+
 static void guard_globals(cg_function *cg)
 {
     rt_value globals = cg->u->globals_now;
     jit_tiered *t = cg->profile;
-    if (cg->u->baseline || !globals || (cg->osr_block < 0 && (!t || !t->baseline_entry)))
+    if (cg->u->baseline || !globals || (cg->osr_block < 0 && (!t || !t->baseline_entry)) ||
+        !uses_globals(cg->ir))
         return;
     LLVMBasicBlockRef other = cg_new_block(cg, "globals.other");
     LLVMBasicBlockRef same = cg_new_block(cg, "globals.same");
