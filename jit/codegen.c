@@ -751,13 +751,8 @@ static void init_from_call(cg_function *cg)
         LLVMBuildStore(cg->b, cg_i64(cg, 0), cg->temps[i]);
 }
 
-/* Optimised code compiled while its function runs bakes that activation's globals into its
- * global caches (codegen_global.c), so it checks once, here, that it runs with them: an
- * activation with other globals leaves for baseline code — an OSR entry through an exit at
- * its own block, an entry by calling the baseline entry — and the caches check only the
- * layout words. */
-/* Whether `f` reads or writes a global: only then do baked caches need the check below (a
- * small closure's inlined copy often has none, and so no check per call). */
+/* Whether `f` reads or writes a global: only then do baked caches need guard_globals' check
+ * (a small closure's inlined copy often has none, and so no check per call). */
 static bool uses_globals(const ir_function *f)
 {
     for (int k = 0; k < f->nblocks; k++)
@@ -769,6 +764,11 @@ static bool uses_globals(const ir_function *f)
     return false;
 }
 
+/* Optimised code compiled while its function runs bakes that activation's globals into its
+ * global caches (codegen_global.c), so it checks once, here, that it runs with them: an
+ * activation with other globals leaves for baseline code — an OSR entry through an exit at
+ * its own block, an entry by calling the baseline entry — and the caches check only the
+ * layout words. */
 static void guard_globals(cg_function *cg)
 {
     rt_value globals = cg->u->globals_now;

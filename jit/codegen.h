@@ -73,7 +73,6 @@ typedef struct cg_forward {
     const ir_instr *build, *merge, *finish;
 } cg_forward;
 
-/* The function being emitted. */
 /* The temps live at the top of each block: some path from there reads the temp before
  * writing it. live_in is NULL when the function is too big to bother (then every temp counts
  * as live). */
@@ -82,6 +81,7 @@ typedef struct cg_liveness {
     uint64_t *live_in;
 } cg_liveness;
 
+/* The function being emitted. */
 typedef struct cg_function {
     cg_unit *u;
     const ir_function *ir;

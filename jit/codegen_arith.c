@@ -64,7 +64,6 @@ static LLVMValueRef with_overflow(cg_function *cg, const char *name, LLVMValueRe
     return LLVMBuildExtractValue(cg->b, pair, 0, "");
 }
 
-
 /* ---- the operators, for two small ints; *bail is set when the runtime must decide ---- */
 
 /* On the tagged values themselves: (2x+1) + (2y+1) - 1 = 2(x+y)+1, and 2(x-y)+1 likewise,

@@ -383,7 +383,7 @@ static int block_end(const ir_block *b)
 /* Whether an instruction of `b` can raise into a handler of this function. */
 static bool has_handler(const ir_block *b)
 {
-    for (int i = 0; i < block_end(b); i++)
+    for (int i = 0, end = block_end(b); i < end; i++)
         if (ir_op_can_fail(b->instrs[i].op) && b->instrs[i].handler)
             return true;
     return false;
@@ -436,15 +436,13 @@ bool cg_temp_liveness(const ir_function *f, cg_liveness *out)
     out->live_in = NULL;
     if (out->words == 0 || (size_t)f->nblocks * (size_t)out->words > LIVENESS_WORDS_MAX)
         return true;
-    cfg g;
+    cfg g = {0};
     uint64_t *scratch = calloc((size_t)out->words, sizeof *scratch);
     out->live_in = calloc((size_t)f->nblocks * (size_t)out->words, sizeof *out->live_in);
     bool ok = scratch && out->live_in && cfg_build(f, &g);
-    if (ok)
-        while (liveness_pass(f, &g, out, scratch))
-            ;
-    if (scratch && out->live_in)
-        cfg_free(&g);
+    while (ok && liveness_pass(f, &g, out, scratch))
+        ;
+    cfg_free(&g);
     free(scratch);
     return ok;
 }

@@ -14,7 +14,6 @@
 #include "tuple.h"
 
 /* CPython's modulus for numeric hashes: 2**61 - 1 (a Mersenne prime). */
-#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
 
 static bool fits_small(int64_t i) { return i >= RT_SMALL_INT_MIN && i <= RT_SMALL_INT_MAX; }
 
@@ -310,24 +309,25 @@ rt_value rt_int_from_double(rt_vm *vm, double d)
 
 int64_t rt_int_hash(rt_value v)
 {
+    if (rt_is_small_int(v))
+        return rt_small_int_hash(v);
     int64_t i;
     uint64_t h;
     bool negative;
     if (rt_int_to_int64(v, &i)) {
         negative = i < 0;
         uint64_t magnitude = negative ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-        h = magnitude % HASH_MODULUS;
+        h = magnitude % RT_HASH_MODULUS;
     } else {
         const mpz_srcptr z = ((rt_bigint *)rt_as_object(v))->z;
         negative = mpz_sgn(z) < 0;
         mpz_t a;
         mpz_init(a);
         mpz_abs(a, z);
-        h = mpz_fdiv_ui(a, HASH_MODULUS);
+        h = mpz_fdiv_ui(a, RT_HASH_MODULUS);
         mpz_clear(a);
     }
-    int64_t r = negative ? -(int64_t)h : (int64_t)h;
-    return r == -1 ? -2 : r;
+    return rt_int_hash_signed(negative, h);
 }
 
 bool rt_int_hash_slot(rt_vm *vm, rt_value self, int64_t *out)

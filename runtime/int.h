@@ -37,17 +37,26 @@ rt_value rt_int_to_base(rt_vm *vm, rt_value v, int base, bool prefix); /* hex()/
 double rt_int_to_double(rt_vm *vm, rt_value v, bool *ok);           /* OverflowError */
 int64_t rt_int_hash(rt_value v); /* CPython's hash of an int (mod 2**61 - 1) */
 
+/* CPython's modulus for the hashes of numbers, 2**61 - 1. */
+#define RT_HASH_MODULUS (((uint64_t)1 << 61) - 1)
+
+/* The hash of an int from its magnitude mod RT_HASH_MODULUS and its sign: -1 is the error
+ * value in CPython, so it becomes -2. */
+static inline int64_t rt_int_hash_signed(bool negative, uint64_t reduced)
+{
+    int64_t r = negative ? -(int64_t)reduced : (int64_t)reduced;
+    return r == -1 ? -2 : r;
+}
+
 /* rt_int_hash of a small int, inline for dict and set probes: its magnitude is at most 2**61,
- * so one subtraction reduces it mod 2**61 - 1. */
+ * so one subtraction reduces it. */
 static inline int64_t rt_small_int_hash(rt_value v)
 {
-    const uint64_t modulus = ((uint64_t)1 << 61) - 1;
     int64_t i = rt_small_int_value(v);
     uint64_t h = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-    if (h >= modulus)
-        h -= modulus;
-    int64_t r = i < 0 ? -(int64_t)h : (int64_t)h;
-    return r == -1 ? -2 : r;
+    if (h >= RT_HASH_MODULUS)
+        h -= RT_HASH_MODULUS;
+    return rt_int_hash_signed(i < 0, h);
 }
 
 /* CPython 3.11's default sys.get_int_max_str_digits(): decimal conversions of ints with more
